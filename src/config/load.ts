@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { bundledValidator, describeAjvError, instancePathSegments } from '../schema/ajv.js';
+import type { ResolvedConfig, Rule, RuleSetting, Severity } from '../types.js';
+import { UsageError } from './errors.js';
+import { mergeRuleSettings, validateRuleEntries } from './rule-settings.js';
+
+export const CONFIG_NAMES = ['sop.config.yaml', 'sop.config.yml', 'sop.config.json'];
+
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+
+/** Looks for a config file in `start` and each parent folder; the nearest one wins. */
+export function findConfig(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+interface RawConfig {
+  lang?: string;
+  ignore?: string[];
+  maxFileSize?: number;
+  rules?: Record<string, Severity | [Severity, Record<string, unknown>?]>;
+  overrides?: Array<{
+    files: string | string[];
+    excludedFiles?: string | string[];
+    lang?: string;
+    rules?: Record<string, Severity | [Severity, Record<string, unknown>?]>;
+  }>;
+  glossary?: ResolvedConfig['glossary'];
+  frontmatter?: { schema?: string };
+  [section: string]: unknown;
+}
+
+/** Reads, validates and resolves the config. Every mistake is a UsageError that names the file and line. */
+export function loadConfig(options: { cwd: string; configPath?: string; rules: readonly Rule[]; search?: boolean }): ResolvedConfig {
+  const path = options.configPath ? resolve(options.cwd, options.configPath) : options.search === false ? undefined : findConfig(options.cwd);
+  if (options.configPath && !existsSync(path!)) {
+    throw new UsageError(`Config file not found: ${options.configPath}`);
+  }
+  if (!path) return resolveConfig({}, options.cwd, undefined, options.rules, () => undefined);
+
+  const shown = relative(options.cwd, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the config: ${(error as Error).message}`, shown);
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new UsageError(`Invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`, shown, line, col);
+  }
+  const raw = (doc.toJS() ?? {}) as unknown;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UsageError('The config must be a mapping of settings (for example `rules:`).', shown, 1, 1);
+  }
+  const locate = (segments: Array<string | number>) => locateInYaml(doc, text, segments);
+  const validate = bundledValidator('config.schema.json');
+  if (!validate(raw)) {
+    // oneOf failures repeat the same place; the most specific error is the deepest one.
+    const errors = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
+    const error = errors.find((e) => e.keyword !== 'oneOf') ?? errors[0];
+    const { line, column } = locate(instancePathSegments(error.instancePath));
+    throw new UsageError(`Invalid config: ${describeAjvError(error)}.`, shown, line, column);
+  }
+  return resolveConfig(raw as RawConfig, dirname(path), path, options.rules, (segments) => {
+    const { line, column } = locate(segments);
+    return { file: shown, line, column };
+  });
+}
+
+type Locator = (segments: Array<string | number>) => { file: string; line: number; column: number } | undefined;
+
+function resolveConfig(raw: RawConfig, root: string, path: string | undefined, rules: readonly Rule[], locate: Locator): ResolvedConfig {
+  const base: Record<string, RuleSetting> = {};
+  for (const rule of rules) {
+    base[rule.id] = { severity: rule.defaultSeverity, options: structuredClone(rule.defaultOptions) as Record<string, unknown> };
+  }
+  const configured = validateRuleEntries(raw.rules ?? {}, rules, (id) => locate(['rules', id]));
+  const overrides = (raw.overrides ?? []).map((override, index) => ({
+    files: toList(override.files),
+    excludedFiles: override.excludedFiles ? toList(override.excludedFiles) : undefined,
+    lang: override.lang,
+    rules: validateRuleEntries(override.rules ?? {}, rules, (id) => locate(['overrides', index, 'rules', id])),
+  }));
+  const { lang, ignore, maxFileSize, rules: _rules, overrides: _overrides, glossary, frontmatter, ...sections } = raw;
+  return {
+    ...sections,
+    path,
+    root,
+    lang: lang ?? 'en',
+    ignore: ignore ?? [],
+    maxFileSize: maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    rules: mergeRuleSettings(base, configured),
+    overrides,
+    glossary: glossary ?? {},
+    frontmatter: frontmatter ?? {},
+  };
+}
+
+function toList(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Finds the line and column of a value (or its key) in the YAML source, falling back to the nearest parent. */
+function locateInYaml(doc: Document, text: string, segments: Array<string | number>): { line: number; column: number } {
+  let node: unknown = doc.contents;
+  let offset = 0;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      offset = (pair.key as { range?: number[] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment];
+      offset = (node as { range?: number[] }).range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}

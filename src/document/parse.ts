@@ -1,0 +1,153 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
+import type { Point, SopDocument } from '../types.js';
+import { emptyFrontmatter, findUnclosedFrontmatter, parseFrontmatter } from './frontmatter.js';
+import { createLineIndex } from './lines.js';
+
+/** A problem found while reading or parsing; the engine reports it under the `parse-error` rule. */
+export interface ParseProblem {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The file could not be linted at all. */
+  fatal: boolean;
+  /** Warnings (an empty or skipped file) do not fail a run by themselves. */
+  warning?: boolean;
+}
+
+export interface ParseOutcome {
+  document?: SopDocument;
+  problems: ParseProblem[];
+  /** The file started with a byte-order mark; `--fix` writes it back. */
+  bom: boolean;
+}
+
+export interface ParseInput {
+  absolutePath: string;
+  filePath: string;
+  bytes: Uint8Array;
+  defaultLang: string;
+  maxFileSize: number;
+}
+
+let processor: ReturnType<typeof createProcessor> | undefined;
+
+function createProcessor() {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+}
+
+/** Parses Markdown (with frontmatter and GFM) into mdast. One processor serves the whole run. */
+export function parseMarkdown(text: string): Root {
+  processor ??= createProcessor();
+  return processor.parse(text) as Root;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function at(line: number, column: number, message: string, fatal: boolean, warning = false): ParseProblem {
+  return { message, line, column, endLine: line, endColumn: column + 1, fatal, warning };
+}
+
+/** Reads bytes into a document, turning every way a file can be bad into a positioned problem. */
+export function parseDocumentBytes(input: ParseInput): ParseOutcome {
+  const { bytes } = input;
+  if (bytes.length > input.maxFileSize) {
+    const mb = (bytes.length / 1e6).toFixed(1);
+    const limit = (input.maxFileSize / 1e6).toFixed(1);
+    return {
+      bom: false,
+      problems: [at(1, 1, `File is ${mb} MB, over the ${limit} MB limit, so it was not linted. Split it, or raise \`maxFileSize\` in the config.`, true, true)],
+    };
+  }
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) {
+    return { bom: false, problems: [at(1, 1, 'File looks binary (it contains NUL bytes), so it was not linted. Remove it or add it to `.sopignore`.', true)] };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const { line, column } = locateInvalidUtf8(bytes);
+    return {
+      bom: false,
+      problems: [at(line, column, 'File is not valid UTF-8, so it was not linted. Save it as UTF-8.', true)],
+    };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return parseDocumentText({ ...input, text, bom });
+}
+
+export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: string; bom?: boolean }): ParseOutcome {
+  const { text } = input;
+  const bom = input.bom ?? false;
+  if (text.trim() === '') {
+    return { bom, problems: [at(1, 1, 'File is empty. Write the document, or delete the file.', true, true)] };
+  }
+  const pointAt = createLineIndex(text);
+  if (findUnclosedFrontmatter(text)) {
+    return {
+      bom,
+      problems: [at(1, 1, 'Frontmatter is not closed: add a `---` line after the last metadata field.', true)],
+    };
+  }
+  const problems: ParseProblem[] = [];
+  const tree = parseMarkdown(text);
+  let frontmatter = emptyFrontmatter;
+  const first = tree.children[0];
+  if (first?.type === 'yaml' && first.position?.start.offset === 0) {
+    const blockStart = first.position.start.offset ?? 0;
+    const blockEnd = first.position.end.offset ?? 0;
+    const yamlStart = text.indexOf('\n', blockStart) + 1;
+    const parsed = parseFrontmatter(first.value, yamlStart, { start: pointAt(blockStart), end: pointAt(blockEnd) }, pointAt);
+    frontmatter = parsed.frontmatter;
+    for (const problem of parsed.problems) {
+      const start = pointAt(problem.offset);
+      const end = pointAt(problem.endOffset);
+      problems.push({ message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, fatal: false });
+    }
+  } else {
+    problems.push(
+      at(1, 1, 'No frontmatter: start the file with a `---` block holding id, title, type, owner, status, version and last_reviewed, then a closing `---`.', false),
+    );
+  }
+  const declaredLang = frontmatter.data.lang;
+  const lang = typeof declaredLang === 'string' && declaredLang.trim() !== '' ? declaredLang.trim() : input.defaultLang;
+  const cache = new Map<string, unknown>();
+  const document: SopDocument = {
+    absolutePath: input.absolutePath,
+    filePath: input.filePath,
+    text,
+    frontmatter,
+    tree,
+    lang,
+    pointAt,
+    memo<T>(key: string, compute: () => T): T {
+      if (!cache.has(key)) cache.set(key, compute());
+      return cache.get(key) as T;
+    },
+  };
+  return { document, problems, bom };
+}
+
+/** Finds the first byte that breaks UTF-8 and reports it as a 1-based line and column. */
+function locateInvalidUtf8(bytes: Uint8Array): Point {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) break;
+    let ok = i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (!ok) break;
+    i += need + 1;
+  }
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, i));
+  const point = createLineIndex(prefix)(prefix.length);
+  return point;
+}

@@ -1,0 +1,91 @@
+import type { ResolvedConfig, SopDocument } from '../types.js';
+import { normaliseHeading, sectionsOf, stepsOfSection, type Section, type Step } from './sections.js';
+
+/** Options of `required-sections`, which also tell every other rule how sections are named. */
+export interface SectionNaming {
+  /** Required sections per document type, by canonical (English) name, in order. */
+  types: Record<string, string[]>;
+  /** Extra accepted headings per canonical name, in any language. */
+  aliases: Record<string, string[]>;
+  /** Headings per language (primary subtag) and canonical name. */
+  languages: Record<string, Record<string, string[]>>;
+}
+
+export const defaultSectionNaming: SectionNaming = {
+  types: {
+    policy: ['Purpose', 'Scope', 'Policy'],
+    procedure: ['Purpose', 'Scope', 'Procedure'],
+  },
+  aliases: {
+    Procedure: ['Steps'],
+  },
+  languages: {
+    fr: {
+      Purpose: ['Objet', 'Objectif', 'But'],
+      Scope: ["Champ d'application", 'Portée'],
+      Policy: ['Politique'],
+      Procedure: ['Procédure', 'Étapes'],
+    },
+    hi: {
+      Purpose: ['उद्देश्य'],
+      Scope: ['दायरा', 'कार्यक्षेत्र'],
+      Policy: ['नीति'],
+      Procedure: ['प्रक्रिया', 'चरण'],
+    },
+    mr: {
+      Purpose: ['उद्देश'],
+      Scope: ['व्याप्ती'],
+      Policy: ['धोरण'],
+      Procedure: ['कार्यपद्धती', 'प्रक्रिया'],
+    },
+    ta: {
+      Purpose: ['நோக்கம்'],
+      Scope: ['வரம்பு'],
+      Policy: ['கொள்கை'],
+      Procedure: ['நடைமுறை'],
+    },
+    te: {
+      Purpose: ['ఉద్దేశ్యం'],
+      Scope: ['పరిధి'],
+      Policy: ['విధానం'],
+      Procedure: ['ప్రక్రియ'],
+    },
+  },
+};
+
+/** Merges configured naming over the defaults: types replace, aliases and languages add. */
+export function resolveSectionNaming(options: Partial<SectionNaming> | undefined): SectionNaming {
+  const languages: SectionNaming['languages'] = structuredClone(defaultSectionNaming.languages);
+  for (const [lang, names] of Object.entries(options?.languages ?? {})) {
+    languages[lang] = { ...(languages[lang] ?? {}), ...names };
+  }
+  return {
+    types: { ...defaultSectionNaming.types, ...(options?.types ?? {}) },
+    aliases: { ...defaultSectionNaming.aliases, ...(options?.aliases ?? {}) },
+    languages,
+  };
+}
+
+export function sectionNamingFromConfig(config: ResolvedConfig): SectionNaming {
+  return resolveSectionNaming(config.rules['required-sections']?.options as Partial<SectionNaming> | undefined);
+}
+
+/** Every heading accepted for a canonical section name in a language, normalised. */
+export function acceptedKeys(naming: SectionNaming, canonical: string, lang: string): Set<string> {
+  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  const names = [canonical, ...(naming.aliases[canonical] ?? []), ...(naming.languages[primary]?.[canonical] ?? [])];
+  return new Set(names.map(normaliseHeading));
+}
+
+export function findSection(doc: SopDocument, config: ResolvedConfig, canonical: string): Section | undefined {
+  const keys = acceptedKeys(sectionNamingFromConfig(config), canonical, doc.lang);
+  return sectionsOf(doc).find((section) => keys.has(section.key));
+}
+
+/** The steps of a procedure's Procedure section (empty for policies or when the section is missing). */
+export function procedureSteps(doc: SopDocument, config: ResolvedConfig): Step[] {
+  return doc.memo('procedure-steps', () => {
+    const section = findSection(doc, config, 'Procedure');
+    return section ? stepsOfSection(section) : [];
+  });
+}

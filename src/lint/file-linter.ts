@@ -1,0 +1,109 @@
+import { formatMessage, ruleAppliesToLang } from '../rules/define.js';
+import type { FileSettings } from '../config/rule-settings.js';
+import type { ParseProblem } from '../document/parse.js';
+import type { CorpusRule, FileRule, Finding, ResolvedConfig, Rule, RuleContext, SeverityLevel, SopDocument } from '../types.js';
+import { buildSuppressions, collectDirectives, type Suppressions } from './directives.js';
+import { resolveLocation } from './locate.js';
+
+export const PARSE_ERROR_RULE = 'parse-error';
+
+export interface RuleCrash {
+  ruleId: string;
+  filePath: string;
+  error: string;
+}
+
+export interface DocumentLint {
+  findings: Finding[];
+  crashes: RuleCrash[];
+  /** Corpus rule id → this document's summary. */
+  summaries: Map<string, unknown>;
+  suppressions: Suppressions;
+}
+
+export function severityLevel(severity: 'off' | 'warn' | 'error'): SeverityLevel | 0 {
+  return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
+}
+
+export function parseProblemFindings(problems: readonly ParseProblem[], settings: FileSettings): Finding[] {
+  const level = severityLevel(settings.rules[PARSE_ERROR_RULE]?.severity ?? 'error');
+  if (level === 0) return [];
+  return problems.map((problem) => ({
+    ruleId: PARSE_ERROR_RULE,
+    severity: problem.warning ? 1 : level,
+    message: problem.message,
+    line: problem.line,
+    column: problem.column,
+    endLine: problem.endLine,
+    endColumn: problem.endColumn,
+    ...(problem.fatal ? { fatal: true } : {}),
+  }));
+}
+
+/**
+ * Runs every enabled file rule on one parsed document and collects corpus summaries while the tree
+ * is alive. A rule that throws becomes a fatal finding under its own id and is recorded as a crash.
+ */
+export function lintDocument(
+  doc: SopDocument,
+  rules: readonly Rule[],
+  settings: FileSettings,
+  config: ResolvedConfig,
+  asOf: string,
+  since?: string,
+): DocumentLint {
+  const findings: Finding[] = [];
+  const crashes: RuleCrash[] = [];
+  const summaries = new Map<string, unknown>();
+  const suppressions = buildSuppressions(collectDirectives(doc));
+
+  for (const rule of rules) {
+    if (rule.id === PARSE_ERROR_RULE) continue;
+    const setting = settings.rules[rule.id];
+    const level = severityLevel(setting?.severity ?? 'off');
+    const applies = ruleAppliesToLang(rule.languages, doc.lang);
+    if (rule.scope === 'file' && (level === 0 || !applies)) continue;
+    const context: RuleContext<Record<string, unknown>> = {
+      options: setting?.options ?? {},
+      config,
+      asOf,
+      since,
+      report(descriptor) {
+        if (level === 0) return;
+        const span = resolveLocation(doc, descriptor.at);
+        if (suppressions.isSuppressed(rule.id, span.start.line)) return;
+        const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
+        findings.push({
+          ruleId: rule.id,
+          severity: level,
+          message: formatMessage(template, descriptor.data),
+          line: span.start.line,
+          column: span.start.column,
+          endLine: span.end.line,
+          endColumn: span.end.column,
+          ...(descriptor.fix && rule.fixable ? { fix: descriptor.fix } : {}),
+          ...(descriptor.related ? { related: descriptor.related } : {}),
+        });
+      },
+    };
+    try {
+      if (rule.scope === 'file') (rule as FileRule).check(doc, context);
+      // Summaries are taken even where the rule is off for this file: other files' checks may need them.
+      else summaries.set(rule.id, (rule as CorpusRule).summarize(doc, context));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      crashes.push({ ruleId: rule.id, filePath: doc.filePath, error: (error as Error)?.stack ?? message });
+      findings.push({
+        ruleId: rule.id,
+        severity: 2,
+        message: `Rule "${rule.id}" crashed on this file: ${message}. This is a bug in sop; please report it.`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        fatal: true,
+      });
+    }
+  }
+  return { findings, crashes, summaries, suppressions };
+}

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package's own folder, found from this module whether it runs from `src/` (tests) or `dist/src/`. */
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('sop: cannot find its own package.json');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const packageRoot = findPackageRoot();
+/** Rule folders with docs and fixtures (always the source tree, shipped in the package). */
+export const ruleSourceDir = join(packageRoot, 'rules');
+/** Compiled rule modules when running from dist, else the TypeScript sources (vitest). */
+export const ruleModuleDir = fileURLToPath(new URL('../rules/', import.meta.url)).includes(`${join('dist', 'rules')}`)
+  ? fileURLToPath(new URL('../rules/', import.meta.url))
+  : ruleSourceDir;
+export const schemaDir = join(packageRoot, 'schemas');
+export const dataDir = join(packageRoot, 'data');

@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ruleModuleDir, ruleSourceDir } from '../paths.js';
+import type { Rule } from '../types.js';
+
+let loaded: Promise<Rule[]> | undefined;
+
+/**
+ * Loads every rule from `rules/<id>/rule.(js|ts)`, sorted by id. Folders are the registry, so adding
+ * a rule never means editing a shared list; a test checks that each folder's id matches its module.
+ */
+export function loadRules(): Promise<Rule[]> {
+  loaded ??= (async () => {
+    const ids = readdirSync(ruleModuleDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    const rules: Rule[] = [];
+    for (const id of ids) {
+      const js = join(ruleModuleDir, id, 'rule.js');
+      const ts = join(ruleModuleDir, id, 'rule.ts');
+      const file = existsSync(js) ? js : existsSync(ts) ? ts : undefined;
+      if (!file) continue;
+      const module = (await import(pathToFileURL(file).href)) as { default: Rule };
+      if (module.default.id !== id) throw new Error(`rules/${id}: the module's id is "${module.default.id}"`);
+      rules.push(module.default);
+    }
+    return rules;
+  })();
+  return loaded;
+}
+
+export function ruleDocsPath(id: string): string {
+  return join(ruleSourceDir, id, 'docs.md');
+}
+
+export function readRuleDocs(id: string): string | undefined {
+  const path = ruleDocsPath(id);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** Link to a rule's documentation, used by SARIF `helpUri` and the reports. */
+export function ruleHelpUri(id: string): string {
+  return `https://github.com/sopkit/sop/blob/main/rules/${id}/docs.md`;
+}
