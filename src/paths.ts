@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,3 +22,11 @@ export const ruleModuleDir = fileURLToPath(new URL('../rules/', import.meta.url)
   : ruleSourceDir;
 export const schemaDir = join(packageRoot, 'schemas');
 export const dataDir = join(packageRoot, 'data');
+
+const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+  version: string;
+  homepage?: string;
+};
+export const packageVersion = packageJson.version;
+/** The project's repository address (from package.json), base of rule documentation links. */
+export const projectHome = (packageJson.homepage ?? 'https://github.com/sopkit/sopkit').replace(/#.*$/, '');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleModuleDir, ruleSourceDir } from '../paths.js';
+import { projectHome, ruleModuleDir, ruleSourceDir } from '../paths.js';
 import type { Rule } from '../types.js';
 
 let loaded: Promise<Rule[]> | undefined;
@@ -42,5 +42,5 @@ export function readRuleDocs(id: string): string | undefined {
 
 /** Link to a rule's documentation, used by SARIF `helpUri` and the reports. */
 export function ruleHelpUri(id: string): string {
-  return `https://github.com/sopkit/sop/blob/main/rules/${id}/docs.md`;
+  return `${projectHome}/blob/main/rules/${id}/docs.md`;
 }

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../config/errors.js';
+import { formatNames, formatters, isFormatName } from '../formatters/index.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { lint } from '../lint/engine.js';
+import { packageVersion } from '../paths.js';
+import { unifiedDiff } from '../report/unified-diff.js';
+import type { FileResult } from '../types.js';
+import { action, colorLevel, parseDateFlag, writeStdout } from './action.js';
+
+interface LintFlags {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  asOf?: string;
+  since?: string;
+  config?: string;
+  color?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('lint')
+    .description('Check policies and procedures against the writing standards and the document contract.')
+    .argument('[paths...]', 'files or folders to lint (default: the current folder)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(formatNames).default('stylish'))
+    .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--fix', 'apply safe fixes and write the files')
+    .option('--fix-dry-run', 'print the fixes as a diff without writing (with --format json: in `output`)')
+    .option('--stdin', 'lint text from standard input')
+    .option('--stdin-filename <path>', 'file name for the standard input (selects config overrides and the report name)')
+    .option('--as-of <date>', 'the date that date rules compare with, YYYY-MM-DD (default: today)')
+    .option('--since <git-ref>', 'compare with this git ref (version-bump)')
+    .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
+    .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
+    .action(action(async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
+}
+
+async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+  const format = flags.format;
+  if (!isFormatName(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${formatNames.join(', ')}.`);
+  let maxWarnings: number | undefined;
+  if (flags.maxWarnings !== undefined) {
+    maxWarnings = Number(flags.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number (got "${flags.maxWarnings}").`);
+  }
+  if (flags.stdin && flags.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixed text.');
+  if (flags.stdinFilename && !flags.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
+  if (flags.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both.');
+  const asOf = flags.asOf ? parseDateFlag('--as-of', flags.asOf) : undefined;
+  const cwd = process.cwd();
+  const stdin = flags.stdin ? { text: stripBom(readFileSync(0, 'utf8')), filename: flags.stdinFilename ?? '<stdin>.md' } : undefined;
+
+  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin });
+
+  let results: FileResult[] = report.results;
+  if (flags.quiet) results = results.map(onlyErrors);
+  const context = { colorLevel: flags.outputFile ? 0 : colorLevel(flags.color, process.stdout), rules: report.rules, version: packageVersion };
+  let output = formatters[format](results, context);
+  if (flags.fixDryRun && format !== 'json') output = dryRunDiffs(report.results, cwd, stdin?.text) + output;
+
+  if (flags.outputFile) writeFileAtomic(resolve(cwd, flags.outputFile), output);
+  else await writeStdout(output);
+
+  for (const crash of report.crashes) {
+    process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
+  }
+  if (report.crashes.length > 0) return 2;
+  if (report.errorCount > 0) return 1;
+  if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
+    process.stderr.write(`sop: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function onlyErrors(result: FileResult): FileResult {
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function dryRunDiffs(results: readonly FileResult[], cwd: string, stdinText?: string): string {
+  return results
+    .filter((result) => result.output !== undefined)
+    .map((result) => {
+      let before = stdinText ?? '';
+      if (stdinText === undefined) {
+        try {
+          before = stripBom(readFileSync(resolve(cwd, result.filePath), 'utf8'));
+        } catch {
+          before = '';
+        }
+      }
+      return unifiedDiff(result.filePath, before, stripBom(result.output!));
+    })
+    .join('');
+}
