@@ -1,0 +1,43 @@
+import { indexById } from '../../src/corpus/documents.js';
+import { summarizeDocument, type DocumentSummary } from '../../src/corpus/summary.js';
+import { defineCorpusRule } from '../../src/rules/define.js';
+
+/** Names at most three other files, so a widely repeated id still gives a readable message. */
+function listFiles(others: readonly DocumentSummary[]): string {
+  const shown = others.slice(0, 3).map((other) => other.filePath).join(', ');
+  return others.length > 3 ? `${shown} and ${others.length - 3} more` : shown;
+}
+
+export default defineCorpusRule({
+  id: 'unique-id',
+  description: 'Every document has its own `id`; two documents never share one.',
+  principle: 'Life cycle: documents reference each other and the handbook links them by id, so an id must name exactly one document.',
+  defaultSeverity: 'error',
+  languages: 'all',
+  defaultOptions: {},
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  messages: {
+    duplicate: 'Id "{id}" is also used by {others}. Ids must be unique: give one of them a new id and update the documents that reference it.',
+  },
+  summarize: (doc, context) => summarizeDocument(doc, context.config),
+  check(summaries, context) {
+    for (const [id, documents] of indexById(summaries)) {
+      if (documents.length < 2) continue;
+      for (const document of documents) {
+        const others = documents.filter((other) => other !== document);
+        context.report({
+          filePath: document.filePath,
+          at: document.keys.id ?? document.anchor,
+          messageId: 'duplicate',
+          data: { id, others: listFiles(others) },
+          related: others.map((other) => ({
+            filePath: other.filePath,
+            line: (other.keys.id ?? other.anchor).line,
+            column: (other.keys.id ?? other.anchor).column,
+            message: `"${id}" is also defined here`,
+          })),
+        });
+      }
+    }
+  },
+});
