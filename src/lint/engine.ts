@@ -30,6 +30,8 @@ export interface LintOptions {
   stdin?: { text: string; filename: string };
   /** Restrict the run to these rule ids (tests, `sop explain` examples). */
   onlyRules?: readonly string[];
+  /** Rules added to the registry's for this run (API users and tests); they need a setting to run. */
+  extraRules?: readonly Rule[];
   /** Rule settings applied after the config (tests). */
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
 }
@@ -51,7 +53,7 @@ export function today(): string {
 
 /** The lint pipeline: config → files → parse → file rules → corpus rules → sorted results. */
 export async function lint(options: LintOptions): Promise<LintReport> {
-  const allRules = await loadRules();
+  const allRules = [...(await loadRules()), ...(options.extraRules ?? [])];
   const rules = options.onlyRules ? allRules.filter((rule) => options.onlyRules!.includes(rule.id) || rule.id === 'parse-error') : allRules;
   const config = options.config ?? loadConfig({ cwd: options.cwd, configPath: options.configPath, rules: allRules });
   const asOf = options.asOf ?? today();
@@ -129,10 +131,17 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     }
   }
 
+  // `ruleOverrides` apply to a corpus rule's run-wide setting too, as they do per file.
+  const corpusSetting = (id: string) => {
+    const override = options.ruleOverrides?.[id];
+    const base = config.rules[id];
+    return override ? { severity: override.severity, options: { ...(base?.options ?? {}), ...(override.options ?? {}) } } : base;
+  };
+
   for (const rule of corpusRules) {
-    if (severityLevel(config.rules[rule.id]?.severity ?? 'off') === 0 && !config.overrides.some((o) => o.rules[rule.id])) continue;
+    if (severityLevel(corpusSetting(rule.id)?.severity ?? 'off') === 0 && !config.overrides.some((o) => o.rules[rule.id])) continue;
     const context: CorpusContext<Record<string, unknown>> = {
-      options: config.rules[rule.id]?.options ?? {},
+      options: corpusSetting(rule.id)?.options ?? {},
       config,
       asOf,
       since: options.since,
