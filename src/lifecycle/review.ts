@@ -39,6 +39,7 @@ export function formatInterval(interval: ReviewInterval): string {
 /** The part of the config this module reads (a `ResolvedConfig` fits). */
 export interface ReviewConfig {
   review?: unknown;
+  [section: string]: unknown;
 }
 
 /** The config's `review.interval`, or the 12-month default. */
