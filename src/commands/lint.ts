@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { lint } from '../lint/engine.js';
+import { lint, type LintReport } from '../lint/engine.js';
 import { packageVersion } from '../paths.js';
 import { unifiedDiff } from '../report/unified-diff.js';
 import type { FileResult } from '../types.js';
@@ -74,12 +74,18 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   for (const crash of report.crashes) {
     process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
   }
+  const code = exitCodeFor(report, maxWarnings);
+  if (code === 1 && report.errorCount === 0) {
+    process.stderr.write(`sop: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
+  }
+  return code;
+}
+
+/** 2 when a rule crashed, 1 for errors or too many warnings, else 0. */
+export function exitCodeFor(report: Pick<LintReport, 'crashes' | 'errorCount' | 'warningCount'>, maxWarnings?: number): 0 | 1 | 2 {
   if (report.crashes.length > 0) return 2;
   if (report.errorCount > 0) return 1;
-  if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
-    process.stderr.write(`sop: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
-    return 1;
-  }
+  if (maxWarnings !== undefined && report.warningCount > maxWarnings) return 1;
   return 0;
 }
 

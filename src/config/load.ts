@@ -58,8 +58,10 @@ export function loadConfig(options: { cwd: string; configPath?: string; rules: r
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new UsageError(`Invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`, shown, line, col);
+    const before = text.slice(0, error.pos[0]);
+    const line = before.split('\n').length;
+    const column = error.pos[0] - before.lastIndexOf('\n');
+    throw new UsageError(`Invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}.`, shown, line, column);
   }
   const raw = (doc.toJS() ?? {}) as unknown;
   if (typeof raw !== 'object' || Array.isArray(raw)) {

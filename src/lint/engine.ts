@@ -104,6 +104,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
     if ((options.fix || options.fixDryRun) && outcome.document && lintOutcome) {
       const original = outcome.document.text;
+      const bom = outcome.bom;
       let text = original;
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const fixes = lintOutcome.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
@@ -116,7 +117,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, options.since);
       }
       if (text !== original) {
-        const output = (outcome.bom ? '\uFEFF' : '') + text;
+        const output = (bom ? '\uFEFF' : '') + text;
         result.output = output;
         if (options.fix && !options.stdin) writeFileAtomic(input.absolutePath, output);
       }
