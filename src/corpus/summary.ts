@@ -1,4 +1,5 @@
 import type { Link, Definition, Image } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { normaliseHeading, sectionsOf } from '../document/sections.js';
 import { acceptedKeys, findSection, procedureSteps, sectionNamingFromConfig } from '../document/section-names.js';
@@ -40,6 +41,8 @@ export interface SectionSummary {
   key: string;
   /** The canonical (English) section name when the heading is an accepted name for one, in the document's language. */
   canonical?: string;
+  /** The start of the section's text (up to 300 characters), to recognise a renamed section by its content. */
+  excerpt: string;
   at: Position;
 }
 
@@ -81,6 +84,8 @@ export interface DocumentSummary {
   /** Position of the last character of the document. */
   end: Position;
 }
+
+const SECTION_EXCERPT_LENGTH = 300;
 
 const CANONICAL_SECTIONS = ['Purpose', 'Scope', 'Policy', 'Procedure'];
 
@@ -141,6 +146,7 @@ function buildSummary(doc: SopDocument, config: ResolvedConfig): DocumentSummary
     title: section.title,
     key: section.key,
     ...(canonicalOf.has(section.key) ? { canonical: canonicalOf.get(section.key) } : {}),
+    excerpt: Array.from(section.children.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim()).slice(0, SECTION_EXCERPT_LENGTH).join(''),
     at: positionBetween(doc, section.heading.position?.start.offset ?? 0, section.heading.position?.end.offset ?? 0),
   }));
 
