@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { bundledValidator, describeAjvError, instancePathSegments } from '../schema/ajv.js';
@@ -41,8 +41,39 @@ interface RawConfig {
 }
 
 /** Reads, validates and resolves the config. Every mistake is a UsageError that names the file and line. */
-export function loadConfig(options: { cwd: string; configPath?: string; rules: readonly Rule[]; search?: boolean }): ResolvedConfig {
-  const path = options.configPath ? resolve(options.cwd, options.configPath) : options.search === false ? undefined : findConfig(options.cwd);
+/**
+ * Where to look for the config: upward from the first path linted (so `sop lint examples/x` uses
+ * `examples/x/sop.config.yaml`), then upward from the working folder.
+ */
+export function locateConfig(cwd: string, paths: readonly string[] = []): string | undefined {
+  const first = paths[0];
+  if (first) {
+    const absolute = resolve(cwd, first);
+    let start = absolute;
+    try {
+      if (!statSync(absolute).isDirectory()) start = dirname(absolute);
+    } catch {
+      start = dirname(absolute);
+    }
+    const found = findConfig(start);
+    if (found) return found;
+  }
+  return findConfig(cwd);
+}
+
+export function loadConfig(options: {
+  cwd: string;
+  configPath?: string;
+  rules: readonly Rule[];
+  search?: boolean;
+  /** The paths being linted or built; the config search starts at the first one. */
+  paths?: readonly string[];
+}): ResolvedConfig {
+  const path = options.configPath
+    ? resolve(options.cwd, options.configPath)
+    : options.search === false
+      ? undefined
+      : locateConfig(options.cwd, options.paths);
   if (options.configPath && !existsSync(path!)) {
     throw new UsageError(`Config file not found: ${options.configPath}`);
   }

@@ -55,7 +55,8 @@ export function today(): string {
 export async function lint(options: LintOptions): Promise<LintReport> {
   const allRules = [...(await loadRules()), ...(options.extraRules ?? [])];
   const rules = options.onlyRules ? allRules.filter((rule) => options.onlyRules!.includes(rule.id) || rule.id === 'parse-error') : allRules;
-  const config = options.config ?? loadConfig({ cwd: options.cwd, configPath: options.configPath, rules: allRules });
+  const configPaths = options.stdin ? [options.stdin.filename] : options.paths;
+  const config = options.config ?? loadConfig({ cwd: options.cwd, configPath: options.configPath, rules: allRules, paths: configPaths });
   const asOf = options.asOf ?? today();
   const cwd = options.cwd;
   const configRoot = config.path ? config.root : cwd;
