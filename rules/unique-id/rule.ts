@@ -1,12 +1,6 @@
-import { indexById } from '../../src/corpus/documents.js';
-import { summarizeDocument, type DocumentSummary } from '../../src/corpus/summary.js';
+import { indexById, listNames } from '../../src/corpus/documents.js';
+import { summarizeDocument } from '../../src/corpus/summary.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
-
-/** Names at most three other files, so a widely repeated id still gives a readable message. */
-function listFiles(others: readonly DocumentSummary[]): string {
-  const shown = others.slice(0, 3).map((other) => other.filePath).join(', ');
-  return others.length > 3 ? `${shown} and ${others.length - 3} more` : shown;
-}
 
 export default defineCorpusRule({
   id: 'unique-id',
@@ -29,7 +23,7 @@ export default defineCorpusRule({
           filePath: document.filePath,
           at: document.keys.id ?? document.anchor,
           messageId: 'duplicate',
-          data: { id, others: listFiles(others) },
+          data: { id, others: listNames(others.map((other) => other.filePath)) },
           related: others.map((other) => ({
             filePath: other.filePath,
             line: (other.keys.id ?? other.anchor).line,

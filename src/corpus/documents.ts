@@ -53,3 +53,10 @@ export function quote(text: string, max = 80): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
+
+/** "a", "a and b", "a, b and c", "a, b, c and 2 more": readable lists of files in messages. */
+export function listNames(names: readonly string[], max = 3): string {
+  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
