@@ -25,6 +25,8 @@ export interface ProseBlock {
   inQuote: boolean;
 }
 
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>().,;:!?'"\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
 /** Word the text gets in place of inline code and bare URLs. */
 export const PLACEHOLDER = 'item';
 
@@ -92,13 +94,26 @@ function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], chi
     }
     text += value;
   };
+  // Bare URLs and e-mail addresses are not prose (the lint parser leaves them as text).
+  const appendMaskingUrls = (value: string, start: number, end: number) => {
+    if (!/[@:.]/.test(value)) return append(value, start, end);
+    const exact = end - start === value.length;
+    let cursor = 0;
+    for (const match of value.matchAll(BARE_URL)) {
+      const index = match.index;
+      if (index > cursor) append(value.slice(cursor, index), exact ? start + cursor : start, exact ? start + index : end);
+      append(PLACEHOLDER, exact ? start + index : start, exact ? start + index + match[0].length : end);
+      cursor = index + match[0].length;
+    }
+    if (cursor < value.length) append(value.slice(cursor), exact ? start + cursor : start, end);
+  };
   const walk = (nodes: PhrasingContent[]) => {
     for (const child of nodes) {
       const start = child.position?.start.offset ?? offsets.at(-1) ?? 0;
       const end = child.position?.end.offset ?? start;
       switch (child.type) {
         case 'text':
-          append(child.value, start, end);
+          appendMaskingUrls(child.value, start, end);
           break;
         case 'inlineCode':
           append(PLACEHOLDER, start, end);
