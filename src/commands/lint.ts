@@ -5,6 +5,7 @@ import { UsageError } from '../config/errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { lint, type LintReport } from '../lint/engine.js';
+import { ruleTimings } from '../lint/file-linter.js';
 import { packageVersion } from '../paths.js';
 import { unifiedDiff } from '../report/unified-diff.js';
 import type { FileResult } from '../types.js';
@@ -74,6 +75,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   for (const crash of report.crashes) {
     process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
   }
+  if (ruleTimings) process.stderr.write(timingTable(ruleTimings));
   const code = exitCodeFor(report, maxWarnings);
   if (code === 1 && report.errorCount === 0) {
     process.stderr.write(`sop: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
@@ -113,4 +115,11 @@ function dryRunDiffs(results: readonly FileResult[], cwd: string, stdinText?: st
       return unifiedDiff(result.filePath, before, stripBom(result.output!));
     })
     .join('');
+}
+
+function timingTable(timings: Map<string, number>): string {
+  const rows = [...timings].sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0) || 1;
+  const lines = rows.map(([id, ms]) => `${id.padEnd(24)} ${ms.toFixed(1).padStart(10)} ms ${((100 * ms) / total).toFixed(1).padStart(6)} %`);
+  return `${'rule'.padEnd(24)} ${'time'.padStart(13)} ${'share'.padStart(8)}\n${lines.join('\n')}\n`;
 }

@@ -21,6 +21,9 @@ export interface DocumentLint {
   suppressions: Suppressions;
 }
 
+/** Time spent per rule (ms) when SOP_TIMING is set, as ESLint's TIMING: printed after the run. */
+export const ruleTimings: Map<string, number> | undefined = process.env.SOP_TIMING ? new Map() : undefined;
+
 export function severityLevel(severity: 'off' | 'warn' | 'error'): SeverityLevel | 0 {
   return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
 }
@@ -86,6 +89,7 @@ export function lintDocument(
         });
       },
     };
+    const started = ruleTimings ? performance.now() : 0;
     try {
       if (rule.scope === 'file') (rule as FileRule).check(doc, context);
       // Summaries are taken even where the rule is off for this file: other files' checks may need them.
@@ -104,6 +108,7 @@ export function lintDocument(
         fatal: true,
       });
     }
+    if (ruleTimings) ruleTimings.set(rule.id, (ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
   }
   return { findings, crashes, summaries, suppressions };
 }
