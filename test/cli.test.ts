@@ -2,19 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sop } from './helpers/cli.js';
-import { makeRepo, procedure } from './helpers/repo.js';
+import { makeRepo, policy, procedure } from './helpers/repo.js';
 
-const broken = '---\nid: Bad_Id\ntitle: Broken\ntype: procedure\nowner: Lead\nstatus: draft\nversion: 1.0.0\nlast_reviewed: 2026-05-01\n---\n\n## Purpose\n\nText.\n\n## Scope\n\nText.\n\n## Procedure\n\n1. Answer the call.\n';
+const broken = '---\nid: Bad_Id\ntitle: Broken\ntype: procedure\nowner: Lead\nstatus: draft\nversion: 1.0.0\nlast_reviewed: 2026-05-01\nimplements: [customer-contact]\n---\n\n## Purpose\n\nText.\n\n## Scope\n\nText.\n\n## Procedure\n\n1. Answer the call.\n';
 
 describe('sop lint end to end', () => {
   it('exits 0 and prints nothing for a clean repository', () => {
-    const root = makeRepo({ 'a.md': procedure('a') });
+    const root = makeRepo({ 'policy.md': policy(), 'a.md': procedure('a') });
     const run = sop(['lint', '--as-of', '2026-06-01'], { cwd: root });
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
   it('exits 1 with file:line:column findings for lint errors', () => {
-    const root = makeRepo({ 'a.md': procedure('a'), 'docs/b.md': broken });
+    const root = makeRepo({ 'policy.md': policy(), 'a.md': procedure('a'), 'docs/b.md': broken });
     const run = sop(['lint', '.', '--as-of', '2026-06-01'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('docs/b.md\n');
@@ -24,6 +24,7 @@ describe('sop lint end to end', () => {
 
   it('counts warnings against --max-warnings', () => {
     const root = makeRepo({
+      'policy.md': policy(),
       'sop.config.yaml': 'rules:\n  frontmatter-schema: warn\n',
       'b.md': broken,
     });
@@ -37,7 +38,7 @@ describe('sop lint end to end', () => {
   });
 
   it('writes the report to --output-file and nothing to stdout', () => {
-    const root = makeRepo({ 'b.md': broken });
+    const root = makeRepo({ 'policy.md': policy(), 'b.md': broken });
     const run = sop(['lint', '--format', 'json', '--output-file', 'out/report.json', '--as-of', '2026-06-01'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('ENOENT');
@@ -49,6 +50,7 @@ describe('sop lint end to end', () => {
 
   it('lints standard input under --stdin-filename, with that path’s config overrides', () => {
     const root = makeRepo({
+      'policy.md': policy(),
       'sop.config.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      frontmatter-schema: off\n',
     });
     const flagged = sop(['lint', '--stdin', '--stdin-filename', 'new/b.md', '--format', 'json', '--as-of', '2026-06-01'], { cwd: root, input: broken });
@@ -66,7 +68,7 @@ describe('sop lint end to end', () => {
   });
 
   it('gives exit code 2 for usage errors', () => {
-    const root = makeRepo({ 'a.md': procedure('a') });
+    const root = makeRepo({ 'policy.md': policy(), 'a.md': procedure('a') });
     expect(sop(['lint', '--format', 'xml'], { cwd: root }).code).toBe(2);
     expect(sop(['lint', '--bogus'], { cwd: root }).code).toBe(2);
     const missing = sop(['lint', 'nope/'], { cwd: root });
@@ -78,7 +80,7 @@ describe('sop lint end to end', () => {
   });
 
   it('honours --no-color, NO_COLOR and FORCE_COLOR', () => {
-    const root = makeRepo({ 'b.md': broken });
+    const root = makeRepo({ 'policy.md': policy(), 'b.md': broken });
     const ansi = /\u001b\[/;
     expect(sop(['lint'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout).toMatch(ansi);
     expect(sop(['lint', '--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
@@ -87,7 +89,7 @@ describe('sop lint end to end', () => {
   });
 
   it('prints byte-identical reports for the same input', () => {
-    const root = makeRepo({ 'a.md': procedure('a'), 'b.md': broken, 'c.md': '' });
+    const root = makeRepo({ 'policy.md': policy(), 'a.md': procedure('a'), 'b.md': broken, 'c.md': '' });
     for (const format of ['stylish', 'json', 'sarif', 'github', 'junit']) {
       const first = sop(['lint', '--format', format, '--as-of', '2026-06-01'], { cwd: root }).stdout;
       const second = sop(['lint', '--format', format, '--as-of', '2026-06-01'], { cwd: root }).stdout;
@@ -98,6 +100,7 @@ describe('sop lint end to end', () => {
 
   it('skips node_modules, .git, .sopignore and config ignore globs', () => {
     const root = makeRepo({
+      'policy.md': policy(),
       'a.md': procedure('a'),
       'node_modules/pkg/README.md': broken,
       '.git/x.md': broken,
@@ -133,5 +136,29 @@ describe('sop rules and sop explain', () => {
     const help = sop(['--help'], { cwd: makeRepo({}) });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('lint [options] [paths...]');
+  });
+});
+
+describe('sop lint --fix end to end', () => {
+  const wordy = procedure('a', ['In order to help, answer the call within three rings.', 'Greet the caller by name prior to the greeting script.']);
+
+  it('--fix-dry-run prints a unified diff and writes nothing', () => {
+    const root = makeRepo({ 'policy.md': policy(), 'a.md': wordy });
+    const run = sop(['lint', '--fix-dry-run', '--as-of', '2026-06-01'], { cwd: root });
+    expect(run.stdout).toContain('--- a/a.md\n+++ b/a.md\n');
+    expect(run.stdout).toContain('-1. In order to help, answer the call within three rings.\n-2. Greet the caller by name prior to the greeting script.\n+1. To help, answer the call within three rings.\n+2. Greet the caller by name before the greeting script.\n');
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(wordy);
+  });
+
+  it('--fix writes the fixes, and a second run changes nothing', () => {
+    const root = makeRepo({ 'policy.md': policy(), 'a.md': wordy });
+    const first = sop(['lint', '--fix', '--as-of', '2026-06-01'], { cwd: root });
+    expect(first.code).toBe(0);
+    const fixed = readFileSync(join(root, 'a.md'), 'utf8');
+    expect(fixed).toContain('1. To help, answer the call within three rings.');
+    expect(fixed).toContain('2. Greet the caller by name before the greeting script.');
+    const second = sop(['lint', '--fix', '--as-of', '2026-06-01'], { cwd: root });
+    expect(second).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(fixed);
   });
 });

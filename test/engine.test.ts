@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../src/commands/lint.js';
 import { lint } from '../src/lint/engine.js';
 import { defineCorpusRule, defineFileRule } from '../src/rules/define.js';
-import { makeRepo, procedure } from './helpers/repo.js';
+import { makeRepo, policy, procedure } from './helpers/repo.js';
 
 /** A fixable test rule: "colour" → "color", keeping the first letter's case. */
 const spelling = defineFileRule({
@@ -64,6 +64,7 @@ describe('bad input never stops the run', () => {
   it('reports every kind of bad file with a position and still lints the good one', async () => {
     const root = makeRepo({
       'good.md': procedure('good'),
+      'policy.md': policy(),
       'empty.md': '',
       'binary.md': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]),
       'latin1.md': new Uint8Array([...Buffer.from('---\nid: x\n---\n\nCaf'), 0xe9, 0x0a]),
@@ -76,6 +77,7 @@ describe('bad input never stops the run', () => {
     const report = await lint({ cwd: root, paths: ['.'] });
     const byFile = Object.fromEntries(report.results.map((r) => [r.filePath, r.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.severity}`)]));
     expect(byFile['good.md']).toEqual([]);
+    expect(byFile['policy.md']).toEqual([]);
     expect(byFile['empty.md']).toEqual(['parse-error 1:1 1']);
     expect(byFile['binary.md']).toEqual(['parse-error 1:1 2']);
     expect(byFile['latin1.md']).toEqual(['parse-error 5:4 2']);

@@ -77,7 +77,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const results: FileResult[] = [];
   const crashes: RuleCrash[] = [];
-  const corpusRules = rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
+  // Corpus rules compare a document with the rest of the repository, which standard input does not have.
+  const corpusRules = options.stdin ? [] : rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
 
@@ -129,7 +130,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       result.messages.push(...lintOutcome.findings);
       crashes.push(...lintOutcome.crashes);
       perFile.get(filePath)!.suppressions = lintOutcome.suppressions;
-      for (const [ruleId, summary] of lintOutcome.summaries) summaries.get(ruleId)!.push({ filePath, summary });
+      for (const [ruleId, summary] of lintOutcome.summaries) summaries.get(ruleId)?.push({ filePath, summary });
     }
   }
 

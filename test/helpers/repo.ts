@@ -20,8 +20,36 @@ export function makeRepo(files: Record<string, string | Uint8Array>): string {
   return root;
 }
 
-/** A valid procedure document; `body` replaces the default Procedure steps. */
-export function procedure(id: string, steps = ['Answer the call within three rings.', 'Greet the caller by name.'], extra = ''): string {
+/** A valid policy document (draft, so no procedure has to implement it). */
+export function policy(id = 'customer-contact'): string {
+  return [
+    '---',
+    `id: ${id}`,
+    `title: ${id.replace(/-/g, ' ')}`,
+    'type: policy',
+    'owner: Head of customer service',
+    'status: draft',
+    'version: 1.0.0',
+    'last_reviewed: 2026-05-01',
+    '---',
+    '',
+    '## Purpose',
+    '',
+    'Set the standard for every customer contact.',
+    '',
+    '## Scope',
+    '',
+    'All staff who talk to customers.',
+    '',
+    '## Policy',
+    '',
+    'Staff answer every call within three rings.',
+    '',
+  ].join('\n');
+}
+
+/** A valid procedure document implementing `policy()`; `steps` replaces the default Procedure steps. */
+export function procedure(id: string, steps = ['Answer the call within three rings.', 'Greet the caller by name.'], extra = 'implements: [customer-contact]'): string {
   return [
     '---',
     `id: ${id}`,
