@@ -62,12 +62,12 @@ describe('branch matrix', () => {
     const table = formatBranchesTable(result);
     expect(table).toContain('Branch uniformity: 2 procedures, 5 branches.');
     expect(table).toMatch(/^Procedure\s+chennai\s+delhi\s+goa\s+mumbai\s+pune$/m);
-    expect(table).toMatch(/^refunds\s+MISSING\s+diverged \(3\)\s+MISSING\s+uses base\s+identical$/m);
+    expect(table).toMatch(/^refunds\s+missing\s+diverged \(3\)\s+missing\s+uses base\s+identical$/m);
     expect(table).toContain('2 identical, 1 diverged, 5 using the base, 2 missing.');
     expect(table).toContain('branches/chennai/orphan.md (chennai) is a variant of "not-written-yet", which is not found.');
     const markdown = formatBranchesMarkdown(result);
     expect(markdown).toContain('| Procedure | chennai | delhi | goa | mumbai | pune |');
-    expect(markdown).toContain('| refunds (`refunds`) | **missing** | diverged (3) | **missing** | uses base | identical |');
+    expect(markdown).toContain('| refunds (`refunds`) | missing | diverged (3) | missing | uses base | identical |');
     const json = JSON.parse(formatBranchesJson(result));
     expect(json.rows[1].cells.delhi.divergences[0]).toEqual({ kind: 'moved-step', line: 22 });
   });
@@ -85,7 +85,7 @@ describe('sop branches (CLI)', () => {
     const root = makeRepo(files);
     const table = sop(['branches'], { cwd: root });
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^refunds\s+MISSING\s+diverged \(3\)/m);
+    expect(table.stdout).toMatch(/^refunds\s+missing\s+diverged \(3\)/m);
     const json = sop(['branches', '--format', 'json'], { cwd: root });
     expect(JSON.parse(json.stdout).branches).toHaveLength(5);
     expect(sop(['branches', '--format', 'markdown'], { cwd: root }).stdout).toContain('# Branch uniformity');

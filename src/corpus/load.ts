@@ -29,7 +29,7 @@ export interface LoadedCorpus {
  */
 export async function loadCorpus(options: { cwd: string; paths?: readonly string[]; configPath?: string; config?: ResolvedConfig }): Promise<LoadedCorpus> {
   const { cwd } = options;
-  const config = options.config ?? loadConfig({ cwd, configPath: options.configPath, rules: await loadRules() });
+  const config = options.config ?? loadConfig({ cwd, configPath: options.configPath, rules: await loadRules(), paths: options.paths });
   const configRoot = config.path ? config.root : cwd;
   const summaries: DocumentSummary[] = [];
   const skipped: SkippedFile[] = [];

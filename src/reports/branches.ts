@@ -70,7 +70,8 @@ export function branchMatrix(summaries: readonly DocumentSummary[], settings: Un
 
   const bases = [...byId.entries()]
     .filter(([id, [summary]]) => variantsOf.has(id) || (summary.data.type === 'procedure' && !stringValue(summary.data.variant_of)))
-    .map(([id, [summary]]) => ({ id, summary }));
+    .map(([id, [summary]]) => ({ id, summary }))
+    .sort((a, b) => compareText(a.id, b.id));
   for (const { summary } of bases) for (const branch of stringList(summary.data.branches) ?? []) branches.add(branch);
   const columns = [...branches].sort(compareText);
 
@@ -103,7 +104,7 @@ function cellText(cell: BranchCell): string {
     case 'uses-base':
       return 'uses base';
     case 'missing':
-      return 'MISSING';
+      return 'missing';
   }
 }
 
@@ -120,7 +121,7 @@ function summaryLines(matrix: BranchMatrix): string[] {
   return lines;
 }
 
-const LEGEND = 'identical: same as the base · diverged (n): n differences · uses base: no variant, the base applies · MISSING: no variant and the base does not cover the branch';
+const LEGEND = 'identical: same as the base · diverged (n): n differences · uses base: no variant, the base applies · missing: no variant, and the base\'s `branches` leave the branch out';
 
 export function formatBranchesTable(matrix: BranchMatrix): string {
   if (matrix.rows.length === 0) return 'No procedures found.\n';
@@ -136,7 +137,7 @@ export function formatBranchesMarkdown(matrix: BranchMatrix): string {
     lines.push(matrix.rows.length === 0 ? 'No procedures found.' : 'No branch variants.', '');
     return lines.join('\n');
   }
-  const rows = matrix.rows.map((row) => [`${row.title ?? row.id} (\`${row.id}\`)`, ...matrix.branches.map((branch) => (row.cells[branch].state === 'missing' ? '**missing**' : cellText(row.cells[branch])))]);
+  const rows = matrix.rows.map((row) => [`${row.title ?? row.id} (\`${row.id}\`)`, ...matrix.branches.map((branch) => cellText(row.cells[branch]))]);
   lines.push(markdownTable(['Procedure', ...matrix.branches], rows));
   lines.push(...summaryLines(matrix).map((line) => `${line}  `), '', `_${LEGEND}_`, '');
   return lines.join('\n');
