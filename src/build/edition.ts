@@ -1,0 +1,70 @@
+import type { ResolvedConfig } from '../types.js';
+import { renderManifest } from './render/manifest.js';
+import { renderMarkdown } from './render/markdown.js';
+import { destinationPages, stampBuildDate, type PdfPrinter } from './render/pdf.js';
+import { renderSingle } from './render/single.js';
+import { renderSite, type StaticAssets } from './render/site.js';
+import type { Progress } from './progress.js';
+import type { MediaRef } from './transform/references.js';
+import { transformDocument } from './transform/document.js';
+import type { BuildFormat, EditionPlan, OutputFile, TransformedDoc } from './types.js';
+
+/** Reads a local image for the handbook; undefined when it is missing (the build warns). */
+export type MediaReader = (ref: MediaRef) => { bytes: Uint8Array; type: string } | undefined;
+
+export interface EditionRenderInput {
+  plan: EditionPlan;
+  config: ResolvedConfig;
+  formats: readonly BuildFormat[];
+  assets: StaticAssets;
+  readMedia: MediaReader;
+  printer?: PdfPrinter;
+  progress: Progress;
+  warn(message: string): void;
+}
+
+/** File names of the one-file formats inside an edition folder. */
+export const FORMAT_FILES = { single: 'handbook.html', md: 'handbook.md', json: 'manifest.json', pdf: 'handbook.pdf' } as const;
+
+/** Transforms an edition's documents and renders each requested format; files are relative to the edition folder. */
+export async function renderEdition(input: EditionRenderInput): Promise<OutputFile[]> {
+  const { plan, formats, progress } = input;
+  const bodies = new Map<string, TransformedDoc>();
+  const media = new Map<string, MediaRef>();
+  progress.stage(`${plan.folder || 'base edition'}: transforming documents`);
+  plan.docs.forEach((doc, index) => {
+    const transformed = transformDocument(doc, plan, input.config);
+    for (const ref of transformed.media) media.set(ref.output, ref);
+    bodies.set(doc.anchor, transformed);
+    progress.count(index + 1, plan.docs.length);
+  });
+
+  const mediaFiles = new Map<string, { bytes: Uint8Array; type: string }>();
+  for (const ref of [...media.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) {
+    const file = input.readMedia(ref);
+    if (file) mediaFiles.set(ref.output, file);
+    else input.warn(`Image not found: ${ref.source} (shown in the handbook as a broken image).`);
+  }
+
+  const content = { plan, bodies };
+  const files: OutputFile[] = [];
+  const wantsFolderMedia = formats.includes('site') || formats.includes('md');
+  if (formats.includes('site')) {
+    progress.stage(`${plan.folder || 'base edition'}: rendering the site`);
+    files.push(...renderSite(content, input.assets));
+  }
+  if (wantsFolderMedia) for (const [path, file] of mediaFiles) files.push({ path, content: file.bytes });
+  if (formats.includes('single')) files.push({ path: FORMAT_FILES.single, content: renderSingle(content, { css: input.assets.css, media: mediaFiles }) });
+  if (formats.includes('md')) files.push({ path: FORMAT_FILES.md, content: renderMarkdown(content) });
+  if (formats.includes('json')) files.push({ path: FORMAT_FILES.json, content: renderManifest(plan) });
+  if (formats.includes('pdf')) {
+    if (!input.printer) throw new Error('The pdf format needs a printer.');
+    progress.stage(`${plan.folder || 'base edition'}: printing the PDF`);
+    // Two passes: the first finds the page each entry of the contents starts on, the second prints them.
+    const first = await input.printer.print(renderSingle(content, { css: input.assets.css, media: mediaFiles, withPageSlots: true }));
+    const pageNumbers = destinationPages(first);
+    const second = await input.printer.print(renderSingle(content, { css: input.assets.css, media: mediaFiles, pageNumbers }));
+    files.push({ path: FORMAT_FILES.pdf, content: stampBuildDate(second, plan.buildDate) });
+  }
+  return files.map((file) => ({ ...file, path: plan.folder ? `${plan.folder}/${file.path}` : file.path }));
+}

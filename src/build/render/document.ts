@@ -1,0 +1,130 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h, type Child } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { EditionPlan, PlacedDoc, TransformedDoc } from '../types.js';
+import type { Labels } from './labels.js';
+import { relinkBody, type Linker } from './linker.js';
+
+export interface ArticleContext {
+  plan: EditionPlan;
+  linker: Linker;
+  /** Level of the document's title: 1 on its own page, 2 in the single file. */
+  titleLevel: 1 | 2;
+  anchors: ReadonlySet<string>;
+}
+
+/** One document: numbered title, marks, metadata box, body, revision history. */
+export function renderArticle(doc: PlacedDoc, body: TransformedDoc, context: ArticleContext): Element {
+  const { plan, linker, titleLevel } = context;
+  const labels = plan.settings.labels;
+  const { record } = doc;
+  const content = relinkBody(body.body, context.anchors, linker);
+  if (titleLevel === 2) shiftHeadings(content);
+  return h(
+    'article.sop-doc',
+    { id: doc.anchor, lang: record.lang, dataType: record.type, dataPage: pageName(doc) },
+    h('header.sop-doc-header', [
+      h(`h${titleLevel}.sop-doc-title`, [h('span.sop-number', doc.number), ' ', record.title]),
+      ...marks(doc, labels),
+    ]),
+    doc.draft ? h('p.sop-draft-note', { role: 'note' }, labels.draftNote) : '',
+    metadataBox(doc, context),
+    h('div.sop-body', content.children as ElementContent[]),
+    revisionHistory(doc, labels, titleLevel),
+  );
+}
+
+/** The name of the document's print page group: CSS gives each one a running header. */
+export function pageName(doc: PlacedDoc): string {
+  return `sop-doc-${doc.number.replace(/\./g, '-')}`;
+}
+
+function marks(doc: PlacedDoc, labels: Labels): Element[] {
+  const out: Element[] = [];
+  if (doc.draft) out.push(h('span.sop-mark.sop-mark-draft', labels.draft));
+  if (doc.review.state === 'overdue') out.push(h('span.sop-mark.sop-mark-overdue', labels.overdue));
+  return out;
+}
+
+function metadataBox(doc: PlacedDoc, context: ArticleContext): Element {
+  const { record } = doc;
+  const labels = context.plan.settings.labels;
+  const rows: Array<[string, Child | undefined]> = [
+    [labels.owner, record.owner],
+    [labels.approver, record.approver],
+    [labels.version, record.version],
+    [labels.status, record.status],
+    [labels.effective, dateElement(record.effective)],
+    [labels.lastReviewed, dateElement(record.lastReviewed)],
+    [labels.nextReview, nextReviewElement(doc, labels)],
+    [labels.audience, record.audience.length ? record.audience.join(', ') : labels.everyone],
+    [labels.channels, record.channels.length ? record.channels.join(', ') : undefined],
+    [labels.appliesTo, record.branches.length ? record.branches.join(', ') : undefined],
+    [labels.variantOf, record.variantOf ? [...idLinks([record.variantOf], context, doc.anchor), ` (${labels.branch}: ${record.branch ?? ''})`] : undefined],
+    [labels.implements, record.implements.length ? idLinks(record.implements, context, doc.anchor) : undefined],
+    [labels.related, record.related.length ? idLinks(record.related, context, doc.anchor) : undefined],
+    [labels.supersedes, record.supersedes ? idLinks([record.supersedes], context, doc.anchor) : undefined],
+  ];
+  return h(
+    'dl.sop-meta',
+    rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => h('div', [h('dt', label), h('dd', value as Child)])),
+  );
+}
+
+function dateElement(date: string | undefined): Element | undefined {
+  return date ? h('time', { dateTime: date }, date) : undefined;
+}
+
+function nextReviewElement(doc: PlacedDoc, labels: Labels): Array<Element | string> | undefined {
+  if (!doc.review.nextReview) return undefined;
+  const date = h('time', { dateTime: doc.review.nextReview }, doc.review.nextReview);
+  if (doc.review.state === 'overdue') return [date, ' ', h('strong.sop-overdue', `(${labels.overdue})`)];
+  if (doc.review.state === 'due-soon') return [date, ' ', h('span.sop-due-soon', `(${labels.dueSoon})`)];
+  return [date];
+}
+
+/**
+ * Ids in metadata become links reading as the target's number and title; ids outside the edition
+ * stay text. A variant naming its own base (replaced by the variant in this edition) names the base.
+ */
+export function idLinks(ids: readonly string[], context: Pick<ArticleContext, 'plan' | 'linker'>, from: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  const { targets, settings } = context.plan;
+  ids.forEach((id, index) => {
+    if (index > 0) out.push({ type: 'text', value: ', ' });
+    const target = targets.byId.get(id);
+    const base = targets.replacedBases.get(id);
+    if (target && target.anchor === from && base !== undefined) {
+      out.push(h('span', `${base} (${settings.labels.baseDocument})`));
+    } else if (target) {
+      out.push(h('a.sop-xref', { href: context.linker.doc(target.anchor) }, `${target.number} ${target.title}`));
+    } else {
+      const excluded = context.plan.targets.excluded.get(id);
+      out.push(h('span.sop-unresolved', { title: excluded?.reason ?? id }, excluded ? `${excluded.title} (${context.plan.settings.labels.notInEdition})` : id));
+    }
+  });
+  return out;
+}
+
+function revisionHistory(doc: PlacedDoc, labels: Labels, titleLevel: 1 | 2): Element | string {
+  const entries = doc.record.changelog;
+  if (entries.length === 0) return '';
+  return h('section.sop-history', [
+    h(`h${titleLevel + 1}`, labels.revisionHistory),
+    h('table', [
+      h('thead', h('tr', [h('th', { scope: 'col' }, labels.version), h('th', { scope: 'col' }, labels.date), h('th', { scope: 'col' }, labels.summary)])),
+      h(
+        'tbody',
+        entries.map((entry) => h('tr', [h('td', entry.version), h('td', h('time', { dateTime: entry.date }, entry.date)), h('td', entry.summary)])),
+      ),
+    ]),
+  ]);
+}
+
+/** In the single file the document title is a level-2 heading, so its sections move one level down. */
+function shiftHeadings(root: Root): void {
+  visit(root, 'element', (element: Element) => {
+    const match = /^h([1-6])$/.exec(element.tagName);
+    if (match) element.tagName = `h${Math.min(6, Number(match[1]) + 1)}`;
+  });
+}

@@ -1,0 +1,97 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { BackMatterPage, EditionPlan, PlacedDoc } from '../types.js';
+import type { Labels } from './labels.js';
+import { PAGE_IDS, type Linker, type PageName } from './linker.js';
+
+/** Titles of the back-matter pages, in the labels' words. */
+export function pageTitle(name: PageName, labels: Labels): string {
+  const titles: Record<PageName, string> = {
+    home: labels.contents,
+    changes: labels.changes,
+    review: labels.review,
+    index: labels.index,
+    glossary: labels.glossary,
+    acknowledgements: labels.acknowledgements,
+  };
+  return titles[name];
+}
+
+export function editionName(plan: EditionPlan): string {
+  return plan.selector.branch ?? plan.settings.labels.baseEdition;
+}
+
+/** The cover: organisation, title, branch, audience, edition id, build date and the edition's marks. */
+export function renderCover(plan: EditionPlan): Element {
+  const labels = plan.settings.labels;
+  const facts: Array<[string, ElementContent | string]> = [
+    [labels.branch, editionName(plan)],
+    ...(plan.selector.audience ? ([[labels.audience, plan.selector.audience]] as Array<[string, string]>) : []),
+    [labels.edition, h('code.sop-edition-id', plan.editionId)],
+    [labels.buildDate, h('time', { dateTime: plan.buildDate }, plan.buildDate)],
+    [labels.documents, String(plan.docs.length)],
+  ];
+  return h('section.sop-cover', { id: 'sop-cover' }, [
+    plan.settings.organisation ? h('p.sop-cover-org', plan.settings.organisation) : '',
+    h('h1.sop-cover-title', plan.settings.title),
+    h('dl.sop-cover-facts', facts.flatMap(([label, value]) => [h('dt', label), h('dd', value)])),
+    ...editionMarks(plan),
+  ]);
+}
+
+/** Marks that must be seen before anything else: the edition is not compliant, or contains drafts. */
+export function editionMarks(plan: EditionPlan): Element[] {
+  const labels = plan.settings.labels;
+  const marks: Element[] = [];
+  if (!plan.compliant) marks.push(h('p.sop-banner.sop-banner-noncompliant', { role: 'note' }, [h('strong', labels.notCompliant), ' ', labels.notCompliantNote]));
+  if (plan.docs.some((doc) => doc.draft)) marks.push(h('p.sop-banner.sop-banner-draft', { role: 'note' }, [h('strong', labels.draft), ' ', labels.draftNote]));
+  return marks;
+}
+
+export interface TocOptions {
+  linker: Linker;
+  /** The page being shown (site sidebar), marked `aria-current`. */
+  current?: string;
+  /** Leave room for page numbers (the PDF fills them in). */
+  pageNumbers?: ReadonlyMap<string, number>;
+  withPageSlots?: boolean;
+  headingLevel: 2 | 3;
+  id?: string;
+}
+
+/** The table of contents: each policy followed by the procedures that implement it, then the back matter. */
+export function renderToc(plan: EditionPlan, options: TocOptions): Element {
+  const labels = plan.settings.labels;
+  const byAnchor = new Map(plan.docs.map((doc) => [doc.anchor, doc]));
+  const entry = (doc: PlacedDoc, children: Element[] = []): Element =>
+    h('li', [
+      h(
+        'a',
+        { href: options.linker.doc(doc.anchor), ...(options.current === doc.anchor ? { ariaCurrent: 'page' } : {}) },
+        [h('span.sop-number', doc.number), ' ', h('span.sop-toc-title', { lang: doc.record.lang }, doc.record.title), ...(doc.draft ? [' ', h('span.sop-mark.sop-mark-draft', labels.draft)] : []), ...pageSlot(doc.anchor, options)],
+      ),
+      ...(children.length ? [h('ol', children)] : []),
+    ]);
+  const items = plan.groups.map((group) => {
+    if (group.policy) return entry(byAnchor.get(group.policy)!, group.members.map((member) => entry(byAnchor.get(member)!)));
+    return entry(byAnchor.get(group.members[0])!);
+  });
+  const back = plan.settings.pages.map((name) =>
+    h('li', h('a', { href: options.linker.page(name), ...(options.current === name ? { ariaCurrent: 'page' } : {}) }, [pageTitle(name, labels), ...pageSlot(PAGE_IDS[name], options)])),
+  );
+  return h('nav.sop-toc', { id: options.id, ariaLabel: labels.contents }, [
+    h(`h${options.headingLevel}`, labels.contents),
+    h('ol.sop-toc-docs', items),
+    back.length ? h('ul.sop-toc-back', back) : '',
+  ]);
+}
+
+function pageSlot(id: string, options: TocOptions): Element[] {
+  if (!options.withPageSlots && !options.pageNumbers) return [];
+  const number = options.pageNumbers?.get(id);
+  return [h('span.sop-toc-page', { dataTarget: id }, number === undefined ? '' : String(number))];
+}
+
+export function isBackMatter(name: string): name is BackMatterPage {
+  return name in PAGE_IDS && name !== 'home';
+}

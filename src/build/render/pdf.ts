@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Chromium flags for a quiet, offline, throw-away print run. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** One headless Chromium for the whole build, with a fresh profile removed afterwards. */
+export interface PdfPrinter {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export async function launchPrinter(executablePath: string): Promise<PdfPrinter> {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'sop-chromium-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, offline: true });
+    return {
+      async print(html: string) {
+        const page = await context.newPage();
+        try {
+          // The single file is self-contained; any request would be a leak, so none is let out.
+          await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+          await page.setContent(html, { waitUntil: 'load' });
+          await page.emulateMedia({ media: 'print' });
+          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+          return new Uint8Array(pdf);
+        } finally {
+          await page.close();
+        }
+      },
+      async close() {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`Chromium at ${executablePath} could not print: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Page of each named destination (the targets of the handbook's internal links), read from the PDF
+ * Chromium wrote: `/Dests` maps names to page objects; the page tree (nested `/Pages` nodes with
+ * `/Kids`, walked from the catalog's `/Pages`) gives the pages' order. Chromium writes these
+ * dictionaries uncompressed; anything unexpected gives an empty map, and the contents then have no
+ * page numbers rather than wrong ones.
+ */
+export function destinationPages(pdf: Uint8Array): Map<string, number> {
+  const text = Buffer.from(pdf).toString('latin1');
+  const pages = new Map<string, number>();
+  const objects = new Map<string, string>();
+  const starts = [...text.matchAll(/(?:^|\n)(\d+) 0 obj\b/g)];
+  starts.forEach((match, index) => {
+    const end = index + 1 < starts.length ? starts[index + 1].index : text.length;
+    const body = text.slice(match.index + match[0].length, end);
+    // Only the dictionary matters; a stream's bytes never do.
+    const stop = body.search(/\bstream\r?\n|\bendobj\b/);
+    objects.set(match[1], stop >= 0 ? body.slice(0, stop) : body);
+  });
+  const root = /\/Type\s*\/Catalog[^]*?\/Pages\s+(\d+)\s+0\s+R/.exec(text)?.[1];
+  if (!root) return pages;
+  const order = new Map<string, number>();
+  const walk = (id: string, depth: number) => {
+    const node = objects.get(id);
+    if (!node || depth > 32) return;
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node);
+    if (/\/Type\s*\/Pages\b/.test(node) && kids) {
+      for (const kid of kids[1].matchAll(/(\d+)\s+\d+\s+R/g)) walk(kid[1], depth + 1);
+    } else if (/\/Type\s*\/Page\b/.test(node)) {
+      order.set(id, order.size + 1);
+    }
+  };
+  walk(root, 0);
+  const destsRef = /\/Dests\s+(\d+)\s+0\s+R/.exec(text)?.[1];
+  const dests = destsRef ? objects.get(destsRef) : /\/Dests\s*(<<[^]*?>>)/.exec(text)?.[1];
+  if (!dests) return pages;
+  for (const match of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R/g)) {
+    const page = order.get(match[2]);
+    if (page !== undefined) pages.set(decodeName(match[1]), page);
+  }
+  return pages;
+}
+
+/** PDF names escape bytes as `#xx`. */
+function decodeName(name: string): string {
+  const bytes = Buffer.from(name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return bytes.toString('utf8');
+}
+
+/**
+ * Chromium stamps the time of printing into the PDF; the build date goes there instead, at the same
+ * length so the cross-reference offsets stay valid and two builds of one date are byte-identical.
+ */
+export function stampBuildDate(pdf: Uint8Array, buildDate: string): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const stamp = `D:${buildDate.replace(/-/g, '')}000000+00'00'`;
+  const replaced = text.replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (whole, key: string, value: string) =>
+    value.length === stamp.length ? `/${key} (${stamp})` : whole,
+  );
+  return new Uint8Array(Buffer.from(replaced, 'latin1'));
+}

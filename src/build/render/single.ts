@@ -1,0 +1,66 @@
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { BackMatterPage } from '../types.js';
+import { renderBackMatter } from './back-matter.js';
+import { renderArticle } from './document.js';
+import { renderCover, renderToc } from './front.js';
+import { singleLinker } from './linker.js';
+import { printRules } from './print-rules.js';
+import type { EditionContent } from './site.js';
+
+export interface SingleOptions {
+  css: string;
+  /** Images by their path in the edition (`media/…`), inlined as data URLs so the file stands alone. */
+  media: ReadonlyMap<string, { bytes: Uint8Array; type: string }>;
+  /** Page numbers for the table of contents (the PDF's second pass). */
+  pageNumbers?: ReadonlyMap<string, number>;
+  /** Reserve room for page numbers in the table of contents (the PDF's first pass). */
+  withPageSlots?: boolean;
+}
+
+/**
+ * The whole handbook as one self-contained HTML file: styles inline, images as data URLs, no
+ * script. It is the print edition too: the PDF is this file printed.
+ */
+export function renderSingle(content: EditionContent, options: SingleOptions): string {
+  const { plan, bodies } = content;
+  const anchors = new Set(plan.docs.map((doc) => doc.anchor));
+  const articles = plan.docs.map((doc) => renderArticle(doc, bodies.get(doc.anchor)!, { plan, linker: singleLinker, titleLevel: 2, anchors }));
+  const back = plan.settings.pages.map((name) => renderBackMatter(name as BackMatterPage, { plan, linker: singleLinker, headingLevel: 2 }));
+  const main = h('main#main.sop-single', [
+    renderCover(plan),
+    renderToc(plan, { linker: singleLinker, headingLevel: 2, id: 'sop-contents', pageNumbers: options.pageNumbers, withPageSlots: options.withPageSlots }),
+    ...articles,
+    ...back,
+  ]);
+  inlineMedia(main, options.media);
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: plan.settings.lang }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { name: 'generator', content: 'sopkit' }),
+          h('title', plan.settings.title),
+          h('style', options.css),
+          h('style', printRules(plan, plan.docs)),
+        ]),
+        h('body.sop-single-body', [h('a.sop-skip-link', { href: '#sop-contents' }, plan.settings.labels.skipToContent), main]),
+      ]),
+    ],
+  };
+  return `${toHtml(tree)}\n`;
+}
+
+function inlineMedia(root: Element, media: SingleOptions['media']): void {
+  visit(root, 'element', (element: Element) => {
+    const src = element.properties.src;
+    if (element.tagName !== 'img' || typeof src !== 'string') return;
+    const file = media.get(src);
+    if (file) element.properties.src = `data:${file.type};base64,${Buffer.from(file.bytes).toString('base64')}`;
+  });
+}

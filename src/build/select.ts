@@ -1,0 +1,85 @@
+import type { DocRecord, EditionSelector } from './types.js';
+
+export interface Selection {
+  /** Documents in the edition, each with its anchor (a variant takes its base's anchor). */
+  included: Array<{ record: DocRecord; anchor: string }>;
+  /** Documents left out, by id, with the reason shown where another document links to them. */
+  excluded: Map<string, { record: DocRecord; reason: string }>;
+  /** Base ids replaced by a branch variant: base id → the variant's anchor (the base id). */
+  replaced: Map<string, DocRecord>;
+}
+
+/**
+ * Chooses the documents of one edition. Retired documents never appear; drafts only when asked;
+ * an audience keeps documents for that role and those with no audience (everyone's); a branch keeps
+ * documents that apply to it, and its variants replace their base documents in place.
+ */
+export function selectDocuments(records: readonly DocRecord[], selector: EditionSelector): Selection {
+  const excluded = new Map<string, { record: DocRecord; reason: string }>();
+  const exclude = (record: DocRecord, reason: string) => {
+    if (!excluded.has(record.id)) excluded.set(record.id, { record, reason });
+  };
+  const eligible = (record: DocRecord): boolean => {
+    if (record.status === 'retired') return exclude(record, 'retired'), false;
+    if (record.status === 'draft' && !selector.includeDrafts) return exclude(record, 'draft'), false;
+    if (selector.audience && record.audience.length > 0 && !record.audience.includes(selector.audience)) {
+      return exclude(record, `not for ${selector.audience}`), false;
+    }
+    return true;
+  };
+
+  const variants = new Map<string, DocRecord>();
+  for (const record of records) {
+    if (!record.variantOf) continue;
+    if (!selector.branch || record.branch !== selector.branch) {
+      exclude(record, record.branch ? `branch ${record.branch} only` : 'branch variant');
+      continue;
+    }
+    // Two variants of one base for the same branch is a lint error; the first by path wins.
+    if (eligible(record) && !variants.has(record.variantOf)) variants.set(record.variantOf, record);
+  }
+
+  const included: Selection['included'] = [];
+  const replaced = new Map<string, DocRecord>();
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (record.variantOf) continue;
+    if (selector.branch && record.branches.length > 0 && !record.branches.includes(selector.branch)) {
+      exclude(record, `not used in ${selector.branch}`);
+      continue;
+    }
+    const variant = variants.get(record.id);
+    if (variant) {
+      replaced.set(record.id, record);
+      variants.delete(record.id);
+      if (!seen.has(record.id)) included.push({ record: variant, anchor: record.id });
+      seen.add(record.id);
+      continue;
+    }
+    // Duplicate ids are a lint error; with --force the first by path keeps the anchor.
+    if (eligible(record) && !seen.has(record.id)) {
+      included.push({ record, anchor: record.id });
+      seen.add(record.id);
+    }
+  }
+  // A variant whose base is missing from the repository still belongs in its branch's edition.
+  for (const variant of variants.values()) {
+    if (!seen.has(variant.variantOf!)) {
+      included.push({ record: variant, anchor: variant.variantOf! });
+      seen.add(variant.variantOf!);
+    }
+  }
+  for (const { record } of included) excluded.delete(record.id);
+  for (const id of replaced.keys()) excluded.delete(id);
+  return { included, excluded, replaced };
+}
+
+/** Every branch named by the documents (variants and `branches` lists) and the config, sorted. */
+export function branchesOf(records: readonly DocRecord[], configured: readonly string[]): string[] {
+  const names = new Set<string>(configured);
+  for (const record of records) {
+    if (record.branch) names.add(record.branch);
+    for (const branch of record.branches) names.add(branch);
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import type { ResolvedConfig } from '../types.js';
+import { DEFAULT_LABELS } from './render/labels.js';
+import { BACK_MATTER_PAGES, type BackMatterPage, type BuildFormat, type BuildSettings } from './types.js';
+
+/** The `build:` section as written (validated by schemas/config.schema.json). */
+interface RawBuildSection {
+  organisation?: string;
+  title?: string;
+  order?: string[];
+  pages?: BackMatterPage[];
+  branches?: string[];
+  out?: string;
+  formats?: BuildFormat[];
+  lang?: string;
+  labels?: Record<string, string>;
+  dueSoonDays?: number;
+}
+
+/** The handbook's settings: the config's `build:` section over the defaults. */
+export function buildSettings(config: ResolvedConfig): BuildSettings {
+  const raw = (config.build ?? {}) as RawBuildSection;
+  const glossary = Object.entries(config.glossary ?? {})
+    .map(([term, value]) => ({
+      term,
+      definition: Array.isArray(value) ? undefined : value.definition,
+      avoid: Array.isArray(value) ? value : (value.avoid ?? []),
+      ...(!Array.isArray(value) && value.lang ? { lang: value.lang } : {}),
+    }))
+    .sort((a, b) => compareTerms(a.term, b.term));
+  return {
+    organisation: raw.organisation ?? '',
+    title: raw.title ?? DEFAULT_LABELS.defaultTitle,
+    order: raw.order ?? [],
+    pages: raw.pages ?? [...BACK_MATTER_PAGES],
+    branches: raw.branches ?? [],
+    ...(raw.out ? { out: resolve(config.root, raw.out) } : {}),
+    ...(raw.formats ? { formats: raw.formats } : {}),
+    lang: raw.lang ?? config.lang ?? 'en',
+    labels: { ...DEFAULT_LABELS, ...(raw.labels ?? {}) },
+    dueSoonDays: raw.dueSoonDays ?? 30,
+    glossary,
+  };
+}
+
+/** Case-insensitive order by code point, so the result does not depend on the machine's ICU data. */
+export function compareTerms(a: string, b: string): number {
+  const left = a.toLowerCase();
+  const right = b.toLowerCase();
+  return left < right ? -1 : left > right ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

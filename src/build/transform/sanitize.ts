@@ -1,0 +1,55 @@
+import type { Root as HastRoot } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/** Classes the build itself puts on elements; everything else a document writes is GitHub's safe subset. */
+const BUILD_CLASSES = {
+  a: ['sop-xref'],
+  ol: ['sop-steps'],
+  li: ['sop-step'],
+  span: ['sop-unresolved'],
+};
+
+function withClasses(tag: keyof typeof BUILD_CLASSES): NonNullable<Schema['attributes']>[string] {
+  const base = defaultSchema.attributes?.[tag] ?? [];
+  const others = base.filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'));
+  const existing = base.find((entry): entry is [string, ...Array<string | number | boolean | RegExp | null | undefined>] => Array.isArray(entry) && entry[0] === 'className');
+  return [...others, ['className', ...(existing ? existing.slice(1) : []), ...BUILD_CLASSES[tag]] as [string, ...string[]]];
+}
+
+/**
+ * GitHub's sanitisation schema (no script, no event handlers, no `javascript:` URLs, no style), plus
+ * the build's own classes and `tel:` links. Element ids a document writes are prefixed with its
+ * anchor, so two documents of one handbook page cannot clash or overwrite the page's own ids.
+ */
+export function sanitizeSchema(anchor: string): Schema {
+  return {
+    ...defaultSchema,
+    clobberPrefix: `${anchor}--`,
+    attributes: {
+      ...defaultSchema.attributes,
+      a: withClasses('a'),
+      ol: withClasses('ol'),
+      li: withClasses('li'),
+      span: withClasses('span'),
+    },
+    protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
+  };
+}
+
+let toHastProcessor: ReturnType<typeof createProcessor> | undefined;
+
+function createProcessor() {
+  // Raw HTML is parsed (rehype-raw) so that sanitising sees real elements, never strings.
+  return unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).use(rehypeRaw).freeze();
+}
+
+/** mdast → hast, raw HTML parsed, then sanitised. */
+export function toSafeHast(tree: MdastRoot, anchor: string): HastRoot {
+  toHastProcessor ??= createProcessor();
+  const hast = toHastProcessor.runSync(tree) as HastRoot;
+  return sanitize(hast, sanitizeSchema(anchor)) as HastRoot;
+}

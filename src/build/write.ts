@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../config/errors.js';
+import { BUILD_MARKER } from '../lint/discover.js';
+import type { OutputFile } from './types.js';
+
+export { BUILD_MARKER };
+
+/**
+ * Checks that `out` may be replaced: it does not exist, is an empty folder, or holds the marker file
+ * of an earlier build. A folder of anything else is never touched, nor one that holds the sources.
+ */
+export function checkOutputFolder(out: string, protectedPaths: readonly string[]): void {
+  for (const path of protectedPaths) {
+    const fromOut = relative(out, path);
+    if (fromOut === '' || (!fromOut.startsWith('..') && !isAbsolute(fromOut))) {
+      throw new UsageError(`Refusing to build into ${out}: it contains the documents being built (${path}). Choose an output folder outside them, e.g. --out handbook.`);
+    }
+  }
+  if (!existsSync(out)) return;
+  const stats = lstatSync(out);
+  if (!stats.isDirectory()) throw new UsageError(`Refusing to replace ${out}: it is a file, not a handbook folder. Choose another --out.`);
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
+    throw new UsageError(
+      `Refusing to replace ${out}: the folder is not empty and was not made by \`sop build\` (it has no ${BUILD_MARKER}). Choose an empty or new folder with --out, or move its contents away.`,
+    );
+  }
+}
+
+/** A path inside the output folder, or an error: nothing is ever written outside it. */
+function insideFolder(folder: string, path: string): string {
+  if (isAbsolute(path) || path.split(/[\\/]/).some((part) => part === '..' || part === '')) {
+    throw new Error(`Output path escapes the handbook folder: ${path}`);
+  }
+  const target = resolve(folder, path);
+  if (!target.startsWith(folder + sep)) throw new Error(`Output path escapes the handbook folder: ${path}`);
+  return target;
+}
+
+/**
+ * Writes the handbook: every file into a fresh folder beside `out`, then a swap. Readers (and a
+ * failed build) see the old handbook or the new one, never a mix; the old one is removed only
+ * after the new one is in place. The marker file says the folder is sop's to replace next time.
+ */
+export function writeHandbook(out: string, files: readonly OutputFile[], marker: unknown, protectedPaths: readonly string[]): void {
+  const target = resolve(out);
+  checkOutputFolder(target, protectedPaths);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = join(parent, `.${basename(target)}.sop-new-${suffix}`);
+  mkdirSync(staging);
+  try {
+    for (const file of files) {
+      const path = insideFolder(staging, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
+    writeFileSync(join(staging, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+
+  const retired = join(parent, `.${basename(target)}.sop-old-${suffix}`);
+  const hadOld = existsSync(target);
+  // Checked again just before the swap: the folder may have changed while the handbook was rendered.
+  try {
+    checkOutputFolder(target, protectedPaths);
+    if (hadOld) renameSync(target, retired);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (hadOld) renameSync(retired, target);
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadOld) rmSync(retired, { recursive: true, force: true });
+}
