@@ -62,6 +62,12 @@ export default defineCorpusRule({
     const supersededBy = replacements(summaries);
     const byPath = new Map(summaries.map(({ summary }) => [summary.absolutePath, summary]));
     const files = new FileLookup();
+    const anchorSets = new Map<DocumentSummary, Set<string>>();
+    const anchorsOf = (target: DocumentSummary) => {
+      let anchors = anchorSets.get(target);
+      if (!anchors) anchorSets.set(target, (anchors = new Set(target.anchors)));
+      return anchors;
+    };
     const root = context.config.path ? context.config.root : context.cwd;
     const shown = (absolutePath: string) => toPosix(relative(context.cwd, absolutePath)) || '.';
     const replacementHint = (id: string) => {
@@ -116,7 +122,7 @@ export default defineCorpusRule({
           context.report({ filePath: summary.filePath, at: link.at, messageId: 'retiredLink', data: { url: link.url, id, replacement: replacementHint(id) } });
           continue;
         }
-        if (options.anchors && fragment !== undefined && !matchesAnchor(fragment, new Set(target.anchors))) {
+        if (options.anchors && fragment !== undefined && !matchesAnchor(fragment, anchorsOf(target))) {
           const suggestion = closest(fragment.toLowerCase(), target.anchors);
           context.report({
             filePath: summary.filePath,
