@@ -39,6 +39,18 @@ export default defineCorpusRule({
     for (const { summary } of summaries) {
       if (summary.data.type === 'procedure' && !isRetired(summary)) for (const id of implementsIds(summary)) implemented.add(id);
     }
+    // A branch variant of a policy is covered by the procedures of its base.
+    const isCovered = (policy: DocumentSummary): boolean => {
+      const seen = new Set<DocumentSummary>();
+      for (let current: DocumentSummary | undefined = policy; current && !seen.has(current); ) {
+        seen.add(current);
+        const id = stringValue(current.data.id);
+        if (id && implemented.has(id)) return true;
+        const baseId = stringValue(current.data.variant_of);
+        current = baseId ? lookup(byId, baseId) : undefined;
+      }
+      return false;
+    };
     for (const { summary } of summaries) {
       if (isRetired(summary)) continue;
       if (context.options.procedures && summary.data.type === 'procedure' && implementsIds(summary).length === 0) {
@@ -49,7 +61,7 @@ export default defineCorpusRule({
         context.report({ filePath: summary.filePath, at: summary.keys.implements ?? summary.anchor, messageId: 'procedureWithoutPolicy' });
       }
       const id = stringValue(summary.data.id);
-      if (context.options.policies && id && summary.data.type === 'policy' && summary.data.status === 'approved' && !implemented.has(id)) {
+      if (context.options.policies && id && summary.data.type === 'policy' && summary.data.status === 'approved' && !isCovered(summary)) {
         context.report({ filePath: summary.filePath, at: summary.anchor, messageId: 'uncoveredPolicy', data: { id } });
       }
     }
