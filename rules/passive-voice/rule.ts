@@ -1,0 +1,52 @@
+import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
+import { languagesWith, languagePackFor, type PassiveMessageId } from '../../src/language/index.js';
+import { normaliseHeading } from '../../src/document/sections.js';
+import { defineFileRule } from '../../src/rules/define.js';
+
+interface Options {
+  statives: string[];
+  ignoreSections: string[];
+}
+
+export default defineFileRule<Options, PassiveMessageId>({
+  id: 'passive-voice',
+  description: 'Sentences use the active voice and name who acts.',
+  principle: 'Writing standard 5, active voice: name who acts; a passive sentence hides the owner.',
+  defaultSeverity: 'warn',
+  languages: languagesWith('passiveVoice'),
+  defaultOptions: { statives: [], ignoreSections: [] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      statives: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Extra participles that describe a state after is/are/was/were ("is listed", "is attached").',
+      },
+      ignoreSections: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Section titles where passive voice is allowed (e.g. "Scope").',
+      },
+    },
+  },
+  messages: {
+    passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
+    passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
+  },
+  check(doc, context) {
+    const grammar = grammarSentences(doc, context.config);
+    const pack = languagePackFor(doc.lang);
+    if (!grammar || !pack?.passiveVoice) return;
+    const ignored = new Set(context.options.ignoreSections.map(normaliseHeading));
+    const options = { statives: context.options.statives };
+    const optionsKey = options.statives.join('|');
+    for (const item of grammar.sentences) {
+      if (ignored.size > 0 && ignored.has(normaliseHeading(item.sentence.block.section))) continue;
+      for (const finding of cachedFindings('passive-voice', optionsKey, item, (prepared) => pack.passiveVoice!(prepared, options))) {
+        reportFinding(context, item.sentence, finding);
+      }
+    }
+  },
+});

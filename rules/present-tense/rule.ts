@@ -1,0 +1,43 @@
+import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
+import { languagesWith, languagePackFor, type TenseMessageId } from '../../src/language/index.js';
+import { defineFileRule } from '../../src/rules/define.js';
+
+interface Options {
+  past: boolean;
+  future: boolean;
+}
+
+export default defineFileRule<Options, TenseMessageId>({
+  id: 'present-tense',
+  description: 'Policies and procedures say what happens now: no future tense, no past tense main verbs.',
+  principle: 'Writing standard 2, present tense: write what happens now ("The manager approves"), not what will happen or happened.',
+  defaultSeverity: 'warn',
+  languages: languagesWith('presentTense'),
+  defaultOptions: { past: true, future: true },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account").' },
+      future: { type: 'boolean', description: 'Flag the future ("will", "is going to").' },
+    },
+  },
+  messages: {
+    future: "'{phrase}' is future tense: write what happens now, '{present}'.",
+    futureNoRewrite: "'{phrase}' is future tense: write what happens now, in the present tense.",
+    past: "'{phrase}' is past tense: describe the procedure as it happens now, '{present}'.",
+    pastNoRewrite: "'{phrase}' is past tense: describe the procedure as it happens now, in the present tense.",
+  },
+  check(doc, context) {
+    const grammar = grammarSentences(doc, context.config);
+    const pack = languagePackFor(doc.lang);
+    if (!grammar || !pack?.presentTense) return;
+    const { past, future } = context.options;
+    for (const item of grammar.sentences) {
+      for (const finding of cachedFindings('present-tense', '', item, (prepared) => pack.presentTense!(prepared))) {
+        const isFuture = finding.messageId === 'future' || finding.messageId === 'futureNoRewrite';
+        if (isFuture ? future : past) reportFinding(context, item.sentence, finding);
+      }
+    }
+  },
+});

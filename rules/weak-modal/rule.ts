@@ -1,0 +1,58 @@
+import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
+import { languagesWith, languagePackFor, type ModalMessageId } from '../../src/language/index.js';
+import { defineFileRule } from '../../src/rules/define.js';
+
+interface Options {
+  roles: string[];
+}
+
+/** Role words of the frontmatter `audience` and the `roles` option: "Team leads" → lead, leads, team, teams… */
+function rolesOf(audience: unknown, configured: readonly string[]): Set<string> {
+  const names = [...(Array.isArray(audience) ? audience.filter((a): a is string => typeof a === 'string') : []), ...configured];
+  const roles = new Set<string>();
+  for (const name of names) {
+    for (const word of name.toLowerCase().split(/[\s_-]+/)) {
+      if (!word) continue;
+      roles.add(word);
+      roles.add(word.replace(/ies$/, 'y').replace(/s$/, ''));
+    }
+  }
+  return roles;
+}
+
+export default defineFileRule<Options, ModalMessageId>({
+  id: 'weak-modal',
+  description: "Obligations are stated firmly: no 'should', 'ought to' or 'shall', and no 'might', 'could' or 'would' about what people do.",
+  principle: 'Writing standard 1, clear and concise: no hedging; rules must be effective, clear and precise.',
+  defaultSeverity: 'warn',
+  languages: languagesWith('weakModal'),
+  defaultOptions: { roles: [] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      roles: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: "Role names besides the built-in list and the document's audience (e.g. \"Concierge\").",
+      },
+    },
+  },
+  messages: {
+    obligation: "'{word}' states an obligation weakly: write 'must' if it is required, or give the instruction directly.",
+    shall: "'{word}' is legal jargon that reads as future: write 'must' for an obligation, or the present tense for a fact.",
+    hedge: "'{subject} {word}' hedges what {subject} does: say what they must or can do.",
+  },
+  check(doc, context) {
+    const grammar = grammarSentences(doc, context.config);
+    const pack = languagePackFor(doc.lang);
+    if (!grammar || !pack?.weakModal) return;
+    const roles = rolesOf(doc.frontmatter.data.audience, context.options.roles);
+    const optionsKey = [...roles].sort().join('|');
+    for (const item of grammar.sentences) {
+      for (const finding of cachedFindings('weak-modal', optionsKey, item, (prepared) => pack.weakModal!(prepared, { roles }))) {
+        reportFinding(context, item.sentence, finding);
+      }
+    }
+  },
+});

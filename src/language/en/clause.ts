@@ -1,0 +1,131 @@
+import { englishLexicon } from './lexicon.js';
+import type { Token } from './tokenize.js';
+import {
+  isAdverb,
+  isComma,
+  isDeterminer,
+  isNegation,
+  isNumber,
+  isPreposition,
+  isPunct,
+  isSubordinator,
+  isVerbBase,
+} from './word-classes.js';
+
+/**
+ * Where the main clause of a sentence starts, once what may come before it is skipped:
+ * a label ("Note:", "Refunds:"), "Please", adverbs and negation ("Politely", "Never", "Do not"),
+ * and intro clauses that end at a comma ("If the item is faulty,", "On the refunds screen,",
+ * "To reset a password,", "Should the customer ask,").
+ */
+export interface ClauseStart {
+  index: number;
+  /** An intro clause with no comma to end it: where the main clause starts is a guess. */
+  uncertain: boolean;
+}
+
+const INTRO_ADVERBS = new Set(['first', 'next', 'then', 'finally', 'also', 'otherwise', 'afterwards', 'alternatively', 'optionally', 'meanwhile', 'lastly', 'secondly', 'thirdly', 'again', 'now', 'instead', 'additionally', 'however', 'ideally']);
+
+export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefined {
+  const lex = englishLexicon();
+  let i = 0;
+  for (let guard = 0; guard < 12; guard++) {
+    i = skipPunctuation(tokens, i);
+    const t = tokens[i];
+    if (!t) return undefined;
+    const next = tokens[i + 1];
+
+    const colon = labelColon(tokens, i);
+    if (colon !== undefined) {
+      const labelIsVerb = isVerbBase(t.norm) && !lex.admonitions.has(t.norm) && !isNounPhraseLabel(tokens, i, colon);
+      if (!labelIsVerb) {
+        i = colon + 1;
+        continue;
+      }
+    }
+    if (t.norm === 'please' || t.norm === 'kindly') {
+      i++;
+      continue;
+    }
+    if (t.norm === 'do' && isNegation(next)) {
+      i += 2;
+      continue;
+    }
+    if (t.norm === 'never' || (t.norm === 'not' && i === 0)) {
+      i++;
+      continue;
+    }
+    if ((INTRO_ADVERBS.has(t.norm) || isAdverb(t)) && isComma(next)) {
+      i += 2;
+      continue;
+    }
+    if (t.norm === 'if' && (next?.norm === 'so' || next?.norm === 'not' || next?.norm === 'needed' || next?.norm === 'necessary' || next?.norm === 'possible' || next?.norm === 'required')) {
+      i += isComma(tokens[i + 2]) ? 3 : 2;
+      continue;
+    }
+    if (startsIntroClause(tokens, i)) {
+      const comma = nextComma(tokens, i + 1);
+      if (comma === undefined) return { index: i, uncertain: true };
+      i = comma + 1;
+      continue;
+    }
+    // "Politely ask": skip the adverb; "Back up the files": an adverb that is also a verb is the verb.
+    if (isAdverb(t) && t.norm !== 'there' && t.norm !== 'here' && (!isVerbBase(t.norm) || isVerbBase(next?.norm ?? ''))) {
+      i++;
+      continue;
+    }
+    return { index: i, uncertain: false };
+  }
+  return { index: i, uncertain: true };
+}
+
+/** A time or frequency phrase before a comma ("Every Monday,", "Each morning,", "24 hours later,"). */
+function isFramePhrase(tokens: readonly Token[], i: number): boolean {
+  const comma = nextComma(tokens, i + 1);
+  if (comma === undefined || comma - i > 5) return false;
+  const after = tokens[comma + 1];
+  return !!after && isVerbBase(after.norm);
+}
+
+function startsIntroClause(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.norm === 'so' || t.norm === 'otherwise') return false;
+  if (isSubordinator(t) || t.norm === 'to' || isPreposition(t)) return true;
+  if (i === 0 && t.norm === 'should') return nextComma(tokens, i + 1) !== undefined;
+  if (t.norm === 'in' || t.norm === 'for') return true;
+  if ((isDeterminer(t) || isNumber(t)) && isFramePhrase(tokens, i)) return true;
+  return false;
+}
+
+function skipPunctuation(tokens: readonly Token[], i: number): number {
+  while (i < tokens.length && isPunct(tokens[i])) {
+    if (tokens[i].text === '(') {
+      const close = tokens.findIndex((t, k) => k > i && t.text === ')');
+      i = close === -1 ? i + 1 : close + 1;
+    } else i++;
+  }
+  return i;
+}
+
+/** Index of a ':' that ends a short label at the start ("Note:", "Refunds over $50:"). */
+function labelColon(tokens: readonly Token[], i: number): number | undefined {
+  for (let k = i + 1; k < Math.min(tokens.length - 1, i + 6); k++) {
+    if (tokens[k].text === ':') return k;
+    if (isPunct(tokens[k]) && tokens[k].text !== '-' && tokens[k].text !== '/') return undefined;
+  }
+  return undefined;
+}
+
+/** "Refund requests:" — more than one word before the colon with no determiner reads as a label. */
+function isNounPhraseLabel(tokens: readonly Token[], i: number, colon: number): boolean {
+  return colon - i > 1 && !tokens.slice(i + 1, colon).some((t) => isDeterminer(t));
+}
+
+/** The next comma in the same clause, if any (a semicolon or colon ends the search). */
+export function nextComma(tokens: readonly Token[], from: number): number | undefined {
+  for (let k = from; k < tokens.length; k++) {
+    if (isComma(tokens[k])) return k;
+    if (tokens[k].kind === 'punct' && /^[;:.!?]$/.test(tokens[k].text)) return undefined;
+  }
+  return undefined;
+}

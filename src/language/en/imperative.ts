@@ -1,0 +1,148 @@
+import { mainClauseStart } from './clause.js';
+import { englishLexicon } from './lexicon.js';
+import type { EnglishSentence } from './sentence.js';
+import { canBeVerb } from './tagger.js';
+import type { Token } from './tokenize.js';
+import {
+  baseOfThirdPerson,
+  isAdjectiveVerb,
+  isAdverb,
+  isCoordinator,
+  isDeterminer,
+  isDo,
+  isFiniteBe,
+  isHave,
+  isModal,
+  isNounVerb,
+  isNumber,
+  isObjectPronoun,
+  isPreposition,
+  isPunct,
+  isRelative,
+  isSubjectPronoun,
+  isSubordinator,
+  isVerbBase,
+  baseOfEd,
+  isPastOnly,
+} from './word-classes.js';
+
+
+/**
+ * Is this sentence an instruction? The verdict for the first sentence of a procedure step.
+ * The lexical path decides clear cases: a subject pronoun, a determiner or a modal first ("You
+ * should", "The agent", "Staff must") is not an instruction; a verb from the lexicon with no
+ * subject-like words after it is. The tagger is asked only when the first word is unknown, or is a
+ * noun/verb homograph followed by a word that could be its verb ("Hold times must…" is decided by
+ * the modal; "Upset customers need…" needs the tagger).
+ */
+export type ImperativeVerdict =
+  | { kind: 'imperative'; verb: number }
+  | { kind: 'not-imperative'; subject: number }
+  | { kind: 'unknown' };
+
+/** Verbs that take a clause with no "that": "Check orders are complete", "Ensure refunds are logged". */
+const CLAUSE_VERBS = new Set(['check', 'ensure', 'confirm', 'verify', 'make', 'note', 'remember', 'see', 'say', 'tell', 'explain', 'assume', 'know', 'decide', 'find', 'show', 'insure', 'guarantee', 'mind', 'notice', 'accept', 'agree', 'double-check', 'recheck', 'state', 'mention', 'record', 'document', 'prove', 'expect', 'inform', 'warn', 'reassure', 'assure', 'advise', 'remind', 'think', 'consider', 'ask', 'let', 'have', 'help']);
+const SUBJECT_LIMIT = 9;
+
+const NO_EXTRA_VERBS: ReadonlySet<string> = new Set();
+
+export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: ReadonlySet<string> = NO_EXTRA_VERBS): ImperativeVerdict {
+  const tokens = sentence.own;
+  const start = mainClauseStart(tokens);
+  if (!start || start.uncertain) return { kind: 'unknown' };
+  const i = start.index;
+  const w = tokens[i];
+  if (!w || w.kind === 'punct') return { kind: 'unknown' };
+  const next = tokens[i + 1];
+
+  if (w.norm === 'be' || w.norm === 'let' || w.norm === 'do') return { kind: 'imperative', verb: i };
+  if (w.norm === 'have' && (isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next))) return { kind: 'imperative', verb: i };
+  if (isNumber(w) || isSubjectPronoun(w) || isDeterminer(w) || isModal(w) || isFiniteBe(w) || isHave(w) || isDo(w) || w.norm === 'there') {
+    return { kind: 'not-imperative', subject: i };
+  }
+  if (isPreposition(w) || isSubordinator(w) || isRelative(w) || isCoordinator(w)) return { kind: 'unknown' };
+  if (extraVerbs.has(w.norm)) return { kind: 'imperative', verb: i };
+  if (isVerbBase(w.norm)) return lexicalGuard(sentence, i);
+  const lex = englishLexicon();
+  if (w.norm.endsWith('ing') || w.norm.endsWith('ed') || lex.irregularPasts.has(w.norm) || lex.irregularParticiples.has(w.norm)) return { kind: 'not-imperative', subject: i };
+  if (/[^su]s$/.test(w.norm)) return { kind: 'not-imperative', subject: i };
+  return taggerVerdict(sentence, i);
+}
+
+/**
+ * The first word is a verb in the lexicon. It is the instruction unless the words after it read as
+ * the rest of a noun phrase followed by that phrase's verb: "Transfer requests are handled…",
+ * "Hold times must stay…". An auxiliary settles it lexically; a word that could be a verb right after
+ * a noun ("Complete forms go…") asks the tagger.
+ */
+function lexicalGuard(sentence: EnglishSentence, i: number): ImperativeVerdict {
+  const tokens = sentence.own;
+  const w = tokens[i];
+  const clauseVerb = CLAUSE_VERBS.has(w.norm);
+  const canBeNominal = isNounVerb(w.norm) || isAdjectiveVerb(w.norm) || englishLexicon().irregularParticiples.has(w.norm);
+  let ambiguous = false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
+    const t = tokens[k];
+    // "Last month we changed…": a noun phrase, then a new subject.
+    if (isNominativePronoun(t) && k > i + 1 && canBeNominal && !clauseVerb) return { kind: 'not-imperative', subject: i };
+    if (endsNounPhrase(t)) break;
+    // An auxiliary before any determiner means the first words were its subject ("Transfer requests are
+    // handled…", "Open tickets older than five days must…"), unless the verb takes a clause ("Ensure refunds are logged").
+    if (isModal(t) || isFiniteBe(t) || (isHave(t) && t.norm !== 'having') || (isDo(t) && t.norm !== 'do')) {
+      return clauseVerb ? { kind: 'imperative', verb: i } : { kind: 'not-imperative', subject: i };
+    }
+    if (isAdverb(t) || isPreposition(t) || isNumber(t)) continue;
+    const prev = tokens[k - 1];
+    const prevCanBeNoun = k - 1 === i ? canBeNominal : !isAdverb(prev) && !isPreposition(prev);
+    if (prevCanBeNoun && couldBeFinite(t)) ambiguous = true;
+  }
+  if (!ambiguous || clauseVerb) return { kind: 'imperative', verb: i };
+  // The first word is a verb; the tagger only says whether a noun and its verb follow it.
+  return taggerVerdict(sentence, i, true);
+}
+
+const NOMINATIVE = new Set(['i', 'we', 'he', 'she', 'they']);
+function isNominativePronoun(t: Token): boolean {
+  return NOMINATIVE.has(t.norm);
+}
+
+/** Where a noun phrase opening the sentence must have ended. Prepositions and numbers do not end it ("Open tickets older than five days must…"). */
+function endsNounPhrase(t: Token): boolean {
+  return (
+    isPunct(t) || t.quoted || isDeterminer(t) || (isSubordinator(t) && !isPreposition(t)) || isRelative(t) || isCoordinator(t) ||
+    isObjectPronoun(t) || isSubjectPronoun(t) || t.norm === 'to' || t.norm === 'not'
+  );
+}
+
+/** A word that could be the finite verb of a subject: "need", "handles", "arrived". A capitalised word mid-sentence is a name or a UI label ("select Partial refund"). */
+function couldBeFinite(t: Token): boolean {
+  if (t.capitalized) return false;
+  return isVerbBase(t.norm) || !!baseOfThirdPerson(t.norm) || (!!baseOfEd(t.norm) && isVerbBase(baseOfEd(t.norm)!)) || isPastOnly(t.norm);
+}
+
+/**
+ * The tagger's reading (the whole block is tagged, so the words around give context). Unless the
+ * lexicon already knows the first word as a verb, the first word must be read as a verb (or be a word compromise can use as a
+ * verb, "to ping", when it called it a noun before a non-noun), and no noun may be followed by a verb
+ * before the noun phrase ends.
+ */
+function taggerVerdict(sentence: EnglishSentence, i: number, knownVerb = false): ImperativeVerdict {
+  const tokens = sentence.own;
+  const w = tokens[i];
+  if (!knownVerb) {
+    const tags = sentence.tagsOf(w)?.tags ?? new Set<string>();
+    const nextTags = tokens[i + 1] ? sentence.tagsOf(tokens[i + 1])?.tags : undefined;
+    let verb = tags.has('Verb') && !tags.has('Gerund') && !tags.has('PastTense') && !tags.has('Participle');
+    if (!verb && !tags.has('Adjective') && !tags.has('ProperNoun') && !(nextTags?.has('Noun') ?? false)) verb = canBeVerb(w.norm);
+    if (!verb) return { kind: 'not-imperative', subject: i };
+  }
+  for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
+    const t = tokens[k];
+    if (endsNounPhrase(t)) break;
+    const here = sentence.tagsOf(t)?.tags;
+    const before = sentence.tagsOf(tokens[k - 1])?.tags;
+    const nounBefore = k - 1 > i && !!before?.has('Noun') && !before.has('Pronoun');
+    if (nounBefore && !t.capitalized && here?.has('Verb') && !here.has('Gerund') && !CLAUSE_VERBS.has(w.norm)) return { kind: 'not-imperative', subject: i };
+  }
+  return { kind: 'imperative', verb: i };
+}

@@ -1,0 +1,93 @@
+import { englishLexicon } from './lexicon.js';
+import type { EnglishSentence } from './sentence.js';
+import { isReported } from './tense.js';
+import type { Token } from './tokenize.js';
+import { nounish } from './verb-group.js';
+import { isAdverb, isDeterminer, isNegation, isSubjectPronoun, isComma } from './word-classes.js';
+
+/**
+ * Weakly stated obligations: "should", "ought to" and "shall" anywhere; "might", "could" and
+ * "would" when a person or role is the subject ("The agent might escalate", "You could offer").
+ * Not flagged: "may" (permission), the inverted conditional "Should the customer ask…, offer…",
+ * things as subject ("the parcel might arrive late"), "would like/prefer/rather" (what someone wants),
+ * negated "could not"/"would not" (ability, refusal), and modals in told speech or quoted scripts.
+ */
+export interface ModalMatch {
+  first: number;
+  last: number;
+  word: 'should' | 'ought to' | 'shall' | 'might' | 'could' | 'would';
+  /** The person or role the hedge is about, for might/could/would. */
+  subject?: string;
+}
+
+const WISH_VERBS = new Set(['like', 'love', 'prefer', 'rather', 'appreciate', 'mind']);
+const THING_PRONOUNS = new Set(['it', 'this', 'that', 'there', 'these', 'those', 'something', 'anything', 'everything', 'nothing', 'which']);
+
+export function findWeakModals(sentence: EnglishSentence, roles: ReadonlySet<string>): ModalMatch[] {
+  const tokens = sentence.own;
+  const matches: ModalMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.norm === 'should') {
+      if (isInvertedConditional(tokens, i) || isReported(tokens, i)) continue;
+      matches.push({ first: i, last: i, word: 'should' });
+    } else if (t.norm === 'ought' && next?.norm === 'to') {
+      if (isReported(tokens, i)) continue;
+      matches.push({ first: i, last: i + 1, word: 'ought to' });
+    } else if (t.norm === 'shall') {
+      if (isReported(tokens, i)) continue;
+      matches.push({ first: i, last: i, word: 'shall' });
+    } else if (t.norm === 'might' || t.norm === 'could' || t.norm === 'would' || (t.norm === "'d" && i > 0)) {
+      const word = t.norm === "'d" ? 'would' : (t.norm as 'might' | 'could' | 'would');
+      let after = i + 1;
+      while (after < tokens.length && isAdverb(tokens[after]) && !isNegation(tokens[after])) after++;
+      if (WISH_VERBS.has(tokens[after]?.norm ?? '')) continue;
+      if (word !== 'might' && isNegation(tokens[after])) continue;
+      const subject = personSubject(sentence, i, roles);
+      if (!subject || isReported(tokens, i)) continue;
+      matches.push({ first: i, last: i, word, subject });
+    }
+  }
+  return matches;
+}
+
+/** "Should the customer ask for a refund, offer store credit": "should" opens the sentence and a comma ends the condition. */
+function isInvertedConditional(tokens: readonly Token[], i: number): boolean {
+  if (!tokens[i].capitalized && i !== 0) return false;
+  const next = tokens[i + 1];
+  if (!next || !(isDeterminer(next) || isSubjectPronoun(next) || nounish(next))) return false;
+  return tokens.slice(i + 2).some((t) => isComma(t));
+}
+
+/** The person or role before the modal (or after it, in a question: "Could you…?"), if the subject is one. */
+function personSubject(sentence: EnglishSentence, i: number, roles: ReadonlySet<string>): string | undefined {
+  const tokens = sentence.own;
+  const lex = englishLexicon();
+  let k = i - 1;
+  while (k >= 0 && isAdverb(tokens[k])) k--;
+  let subject = tokens[k];
+  if ((k < 0 || !subject || subject.kind === 'punct') && sentence.isQuestion) subject = tokens[i + 1];
+  if (!subject) return undefined;
+  if (isSubjectPronoun(subject)) {
+    if (THING_PRONOUNS.has(subject.norm)) return undefined;
+    if (subject.norm === 'they') return theyIsPeople(tokens, k) ? subject.text : undefined;
+    return lex.personPronouns.has(subject.norm) || lex.personNouns.has(subject.norm) ? subject.text : undefined;
+  }
+  if (!nounish(subject)) return undefined;
+  const word = subject.norm;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+  if (lex.personNouns.has(word) || lex.personNouns.has(singular) || roles.has(word) || roles.has(singular)) return subject.text;
+  return undefined;
+}
+
+/** "they" names people unless the nearest plural noun before it in the sentence is a thing. */
+function theyIsPeople(tokens: readonly Token[], k: number): boolean {
+  const lex = englishLexicon();
+  for (let m = k - 1; m >= 0; m--) {
+    const t = tokens[m];
+    if (!nounish(t) || !/s$/.test(t.norm)) continue;
+    return lex.personNouns.has(t.norm);
+  }
+  return true;
+}

@@ -1,0 +1,238 @@
+import type { Token } from './tokenize.js';
+import {
+  baseOfEd,
+  baseOfPast,
+  baseOfThirdPerson,
+  isAdverb,
+  isBe,
+  isContentWord,
+  isDeterminer,
+  isDo,
+  isFiniteBe,
+  isGet,
+  isHave,
+  isInvariantPast,
+  isModal,
+  isNegation,
+  isNumber,
+  isObjectPronoun,
+  isPastOnly,
+  isPluralSubject,
+  isPreposition,
+  isPunct,
+  isRelative,
+  isSubjectPronoun,
+  isSubordinator,
+  isVerbBase,
+  baseOfParticiple,
+} from './word-classes.js';
+
+/**
+ * The finite verb group of a clause: the auxiliaries and the verb that carry its tense
+ * ("was processed", "will not be refunded", "checks", "had already paid"). Found by a
+ * left-to-right scan that steps over noun phrases, attributive participles ("the signed form"),
+ * reduced relatives ("Refunds issued in May are…") and relative or subordinate clauses
+ * ("Customers who ordered before noon got…"), whose own verb is not the main one.
+ */
+export interface VerbGroup {
+  /** Token indexes of the first and last word of the group. */
+  first: number;
+  last: number;
+  tense: 'past' | 'present' | 'future' | 'modal';
+  /** The word that carries the tense (the auxiliary or the verb). */
+  finite: number;
+  /** Base form of the lexical verb, when known ("verify" for "verified", "issue" for "should be issued"). */
+  base?: string;
+  passive: boolean;
+}
+
+const PAST_TIME = new Set(['yesterday', 'ago', 'previously', 'formerly', 'earlier', 'last']);
+const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'anyone', 'anybody', 'one', 'who']);
+
+/** The main finite verb group at or after `from`, skipping the verbs of relative and subordinate clauses. */
+export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsideClause = false): VerbGroup | undefined {
+  let pendingClause = startsInsideClause;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (isPunct(t)) {
+      if (/^[;:.!?]$/.test(t.text)) return undefined;
+      continue;
+    }
+    if (k > from && opensClause(tokens, k)) {
+      pendingClause = true;
+      continue;
+    }
+    const group = verbGroupAt(tokens, k, from);
+    if (!group) continue;
+    if (pendingClause) {
+      pendingClause = false;
+      k = group.last;
+      continue;
+    }
+    return group;
+  }
+  return undefined;
+}
+
+/** A relative pronoun after a noun ("orders that arrived") or a subordinator ("when the order was cancelled"). */
+function opensClause(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  if (t.norm === 'that') return nounish(prev) || isSubjectPronoun(prev) === false && isContentWord(prev);
+  if (isRelative(t) && t.norm !== 'what' && t.norm !== 'how') return nounish(prev) || isPunct(prev);
+  if (!isSubordinator(t) || t.norm === 'as' || t.norm === 'so') return false;
+  // "before noon", "after 6 pm", "until Friday": these are prepositions unless a clause follows.
+  if (isPreposition(t)) return isDeterminer(tokens[k + 1]) || isSubjectPronoun(tokens[k + 1]);
+  return true;
+}
+
+/** A noun-like word: an open-class word that is not an adverb, a number, or a capitalised name. */
+export function nounish(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (isNumber(t)) return true;
+  return isContentWord(t) && !isAdverb(t);
+}
+
+/** The finite verb group starting at token `k`, if a tense-carrying word is there. */
+export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0): VerbGroup | undefined {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (t.kind !== 'word') return undefined;
+
+  if (isModal(t)) {
+    if (t.norm === 'will' && (isDeterminer(prev) || isPreposition(prev))) return undefined;
+    if (t.norm === 'may' && t.capitalized && k > clauseStart) return undefined;
+    return chain(tokens, k, t.norm === 'will' ? 'future' : 'modal');
+  }
+  if (isFiniteBe(t) || (t.norm === "'s" && tokens[k + 1]?.norm === 'been')) {
+    return chain(tokens, k, t.norm === 'was' || t.norm === 'were' ? 'past' : 'present');
+  }
+  if (isHave(t) && t.norm !== 'having') {
+    if (t.norm === 'have' && (isModal(prev) || prev?.norm === 'to')) return undefined;
+    return chain(tokens, k, t.norm === 'had' ? 'past' : 'present');
+  }
+  if (isDo(t)) {
+    if (t.norm === 'do' && (isModal(prev) || prev?.norm === 'to')) return undefined;
+    return chain(tokens, k, t.norm === 'did' ? 'past' : 'present');
+  }
+  if (t.norm === 'used' && next?.norm === 'to' && isVerbBase(tokens[k + 2]?.norm ?? '') && !isBe(prev) && !isGet(prev)) {
+    return { first: k, last: k + 2, finite: k, tense: 'past', base: tokens[k + 2].norm, passive: false };
+  }
+  if (isGet(t) && t.norm !== 'getting' && t.norm !== 'gotten' && k > clauseStart && subjectBefore(tokens, k)) {
+    const participle = tokens[k + 1] && baseOfParticiple(tokens[k + 1].norm);
+    if (participle) return { first: k, last: k + 1, finite: k, tense: t.norm === 'got' ? 'past' : 'present', base: participle, passive: true };
+    return { first: k, last: k, finite: k, tense: t.norm === 'got' ? 'past' : 'present', base: 'get', passive: false };
+  }
+  if (!isContentWord(t)) return undefined;
+  // A checklist entry with no subject: "Checked the float", "Sent the form to billing".
+  if (k === clauseStart) {
+    const past = baseOfPast(t.norm);
+    const objectFollows = isDeterminer(next) || next?.norm === 'it' || next?.norm === 'them' || isNumber(next);
+    return past && past !== t.norm && objectFollows ? single(k, 'past', past) : undefined;
+  }
+  if (!subjectBefore(tokens, k)) return undefined;
+
+  if (isPastOnly(t.norm)) return single(k, 'past', baseOfPast(t.norm));
+  if (isInvariantPast(t.norm)) {
+    const past = SINGULAR_PRONOUNS.has(prev.norm) || (nounish(prev) && !isPluralSubject(prev)) || tokens.some((x) => PAST_TIME.has(x.norm));
+    return single(k, past ? 'past' : 'present', t.norm);
+  }
+  const pastBase = baseOfPast(t.norm);
+  if (pastBase && (t.norm.endsWith('ed') || pastBase !== t.norm)) {
+    if (isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
+    return finiteLater(tokens, k + 1) ? undefined : single(k, 'past', pastBase);
+  }
+  const thirdPersonBase = baseOfThirdPerson(t.norm);
+  if (thirdPersonBase && !finiteNext(tokens, k + 1)) return single(k, 'present', thirdPersonBase);
+  if (isVerbBase(t.norm) && (isPluralSubject(prev) || ['i', 'you', 'we', 'they'].includes(prev.norm)) && !finiteNext(tokens, k + 1)) {
+    return single(k, 'present', t.norm);
+  }
+  return undefined;
+}
+
+/** A subject can end right before `k`: a noun, a number or a subject pronoun (not a determiner or preposition). */
+function subjectBefore(tokens: readonly Token[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && isAdverb(tokens[j]) && !isNegation(tokens[j])) j--;
+  const prev = tokens[j];
+  if (!prev) return false;
+  return isSubjectPronoun(prev) || (nounish(prev) && !isPreposition(prev));
+}
+
+function single(k: number, tense: VerbGroup['tense'], base: string | undefined): VerbGroup {
+  return { first: k, last: k, finite: k, tense, base, passive: false };
+}
+
+/** Extends an auxiliary through negation, adverbs, further auxiliaries and the verb it carries. */
+function chain(tokens: readonly Token[], k: number, tense: VerbGroup['tense']): VerbGroup {
+  const group: VerbGroup = { first: k, last: k, finite: k, tense, passive: false };
+  let j = k + 1;
+  let sawBe = isBe(tokens[k]) || tokens[k].norm === "'s";
+  for (let steps = 0; j < tokens.length && steps < 8; steps++, j++) {
+    const t = tokens[j];
+    if (isNegation(t) || (isAdverb(t) && !isVerbBase(t.norm))) continue;
+    if (t.norm === 'to' && (tokens[j - 1].norm === 'ought' || tokens[j - 1].norm === 'going' || tokens[j - 1].norm === 'have' || tokens[j - 1].norm === 'has' || tokens[j - 1].norm === 'had')) {
+      if (tokens[j - 1].norm === 'going') group.tense = group.tense === 'past' ? 'past' : 'future';
+      continue;
+    }
+    if (isBe(t) || isHave(t)) {
+      sawBe = isBe(t);
+      group.last = j;
+      continue;
+    }
+    if (t.norm === 'going' && tokens[j + 1]?.norm === 'to' && sawBe) {
+      group.last = j;
+      continue;
+    }
+    if (t.kind !== 'word' || !isContentWord(t)) break;
+    const participle = baseOfParticiple(t.norm);
+    if (sawBe && participle) {
+      group.last = j;
+      group.base = participle;
+      group.passive = true;
+    } else if (isVerbBase(t.norm) || (!sawBe && participle) || t.norm.endsWith('ing')) {
+      group.last = j;
+      group.base = isVerbBase(t.norm) ? t.norm : (participle ?? t.norm.replace(/ing$/, ''));
+    }
+    break;
+  }
+  if (!group.base) {
+    const aux = tokens[group.last].norm;
+    if (isBe(tokens[group.last])) group.base = 'be';
+    else if (isHave(tokens[group.last])) group.base = 'have';
+    else if (isDo(tokens[group.last])) group.base = 'do';
+    else group.base = aux === 'will' ? undefined : undefined;
+  }
+  return group;
+}
+
+/** Whether a finite verb comes later in the clause (so an -ed word before it was a reduced relative). */
+function finiteLater(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    // The word right after the participle is its object or complement ("allowed refunds"), not a verb.
+    const lexicalAllowed = k > from;
+    const t = tokens[k];
+    if (isPunct(t) && /^[;:.!?]$/.test(t.text)) return false;
+    if (isModal(t) || isFiniteBe(t) || (isHave(t) && t.norm !== 'having') || (isDo(t) && t.norm !== 'do')) return true;
+    if (isPastOnly(t.norm)) return true;
+    const prev = tokens[k - 1];
+    if (!lexicalAllowed) continue;
+    if (baseOfThirdPerson(t.norm) && nounish(prev) && !finiteNext(tokens, k + 1)) return true;
+    if (isVerbBase(t.norm) && isPluralSubject(prev) && nounish(prev) && !isVerbBase(prev.norm) && !isDeterminer(tokens[k + 1])) return true;
+  }
+  return false;
+}
+
+/** The next word is an auxiliary or a verb, so the word before it was a noun ("Refund orders are…"). */
+function finiteNext(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  return isModal(t) || isFiniteBe(t) || isHave(t) || (isDo(t) && t.norm !== 'do') || isPastOnly(t.norm) || (isVerbBase(t.norm) && !isContentNounAfter(tokens, k)) || !!(baseOfEd(t.norm) && isDeterminer(tokens[k + 1]));
+}
+
+/** "Refund orders", where the second word could be a verb but the third is a determiner, reads as a noun phrase. */
+function isContentNounAfter(tokens: readonly Token[], k: number): boolean {
+  const after = tokens[k + 1];
+  return !after || isPunct(after) || isPreposition(after);
+}

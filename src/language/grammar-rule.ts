@@ -1,0 +1,53 @@
+import { blockLocation, sentencesOfDocument, type Sentence } from '../text/prose.js';
+import type { ResolvedConfig, RuleContext, SopDocument } from '../types.js';
+import { languagePackFor, type GrammarFinding, type LanguagePack } from './index.js';
+
+/** A sentence of the document with the pack's preparation of it (tokens), made on first use and kept for the other rules. */
+export interface PreparedSentence {
+  sentence: Sentence;
+  prepared(): unknown;
+}
+
+/** The document's sentences prepared by its language pack, or undefined when no pack exists (the rule skips). */
+export function grammarSentences(doc: SopDocument, config: ResolvedConfig): { pack: LanguagePack; sentences: PreparedSentence[] } | undefined {
+  const pack = languagePackFor(doc.lang);
+  if (!pack) return undefined;
+  const sentences = doc.memo('grammar-sentences', () =>
+    sentencesOfDocument(doc, config).map((sentence): PreparedSentence => {
+      let prepared: unknown;
+      return {
+        sentence,
+        prepared: () => (prepared ??= pack.prepare({ blockText: sentence.block.text, start: sentence.start, end: sentence.end })),
+      };
+    }),
+  );
+  return { pack, sentences };
+}
+
+/**
+ * Findings for one sentence, computed once per run for the same sentence in the same block:
+ * documents repeat boilerplate (scripts, shared steps, branch variants), and analysis depends only on
+ * the text and the check's options.
+ */
+const runCache = new Map<string, GrammarFinding[]>();
+const MAX_CACHED = 100_000;
+
+export function cachedFindings<Id extends string>(
+  check: string,
+  optionsKey: string,
+  { sentence, prepared }: PreparedSentence,
+  compute: (prepared: unknown) => Array<GrammarFinding<Id>>,
+): Array<GrammarFinding<Id>> {
+  const key = `${check}\u0000${optionsKey}\u0000${sentence.start}:${sentence.end}\u0000${sentence.block.text}`;
+  let findings = runCache.get(key);
+  if (!findings) {
+    findings = compute(prepared());
+    if (runCache.size >= MAX_CACHED) runCache.clear();
+    runCache.set(key, findings);
+  }
+  return findings as Array<GrammarFinding<Id>>;
+}
+
+export function reportFinding<Id extends string>(context: RuleContext<unknown, Id>, sentence: Sentence, finding: GrammarFinding<Id>): void {
+  context.report({ messageId: finding.messageId, data: finding.data, at: blockLocation(sentence.block, finding.start, finding.end) });
+}
