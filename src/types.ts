@@ -190,7 +190,7 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   overrides: Array<{ files: string[]; excludedFiles?: string[]; rules: Record<string, RuleEntry>; lang?: string }>;
   /** Preferred term → words to avoid. */
-  glossary: Record<string, { avoid?: string[]; definition?: string } | string[]>;
+  glossary: Record<string, { avoid?: string[]; definition?: string; lang?: string } | string[]>;
   frontmatter: { schema?: string };
   maxFileSize: number;
   [section: string]: unknown;

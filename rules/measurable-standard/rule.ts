@@ -1,0 +1,92 @@
+import { defineFileRule } from '../../src/rules/define.js';
+import { languagesWithData, readLanguageData } from '../../src/lexical/language-data.js';
+import { phraseListOptionsSchema } from '../../src/lexical/options-schema.js';
+import { PhraseMatcher, type PhraseEntry } from '../../src/lexical/phrase-matcher.js';
+import { displayWords } from '../../src/lexical/normalise.js';
+import { isInside } from '../../src/lexical/quotations.js';
+import { lexicalSentences } from '../../src/lexical/tokens.js';
+import { wordClassesFor } from '../../src/lexical/word-classes.js';
+import { blockLocation } from '../../src/text/prose.js';
+
+const LIST = 'vague-standards';
+
+interface VagueStandard extends PhraseEntry {
+  kind?: 'time' | 'frequency';
+  suggestion?: string;
+}
+
+interface VagueStandardsData {
+  suggestions: { time: string; frequency: string };
+  standards: VagueStandard[];
+  measurableCues: string[];
+}
+
+interface Options {
+  /** Extra vague words or phrases: a string, or `{phrase, kind}` to get the time or frequency suggestion. */
+  add: Array<string | { phrase: string; kind?: 'time' | 'frequency'; suggestion?: string }>;
+  /** Listed phrases not to flag. */
+  remove: string[];
+}
+
+const GENERIC_SUGGESTION = 'give a number, for example “within 60 seconds” or “every Monday”';
+
+interface Matchers {
+  standards: PhraseMatcher<VagueStandard>;
+  cues: PhraseMatcher<PhraseEntry>;
+  data: VagueStandardsData;
+}
+
+const matcherCache = new Map<string, Matchers>();
+
+function matchersFor(lang: string, options: Options): Matchers | undefined {
+  const key = `${lang}\u0000${JSON.stringify(options.add)}\u0000${JSON.stringify(options.remove)}`;
+  let matchers = matcherCache.get(key);
+  if (matchers) return matchers;
+  const data = readLanguageData<VagueStandardsData>(lang, LIST);
+  if (!data) return undefined;
+  const removed = new Set(options.remove.map((phrase) => phrase.toLowerCase()));
+  const added = options.add.map((item) => (typeof item === 'string' ? { phrase: item } : item));
+  const standards = [...data.standards, ...added].filter((entry) => !removed.has(entry.phrase.toLowerCase()));
+  const classes = wordClassesFor(lang);
+  matchers = {
+    standards: new PhraseMatcher(standards, classes),
+    cues: new PhraseMatcher(data.measurableCues.map((phrase) => ({ phrase })), classes),
+    data,
+  };
+  matcherCache.set(key, matchers);
+  return matchers;
+}
+
+export default defineFileRule({
+  id: 'measurable-standard',
+  description: 'Time and frequency standards are measurable: no “promptly”, “soon” or “regularly” without a number in the same sentence.',
+  principle: 'Measurable standards (domain.md, point 6): “promptly” cannot be checked; “within 60 seconds” can.',
+  defaultSeverity: 'warn',
+  languages: languagesWithData(LIST),
+  defaultOptions: { add: [], remove: [] } as Options,
+  optionsSchema: phraseListOptionsSchema({ kind: { enum: ['time', 'frequency'] }, suggestion: { type: 'string' } }),
+  messages: {
+    vague: '“{words}” cannot be checked: {suggestion}.',
+  },
+  check(doc, context) {
+    const matchers = matchersFor(doc.lang, context.options);
+    if (!matchers) return;
+    for (const { block, tokens, quoted } of lexicalSentences(doc, context.config)) {
+      const found = matchers.standards.find(tokens, block.text).filter((match) => !isInside(quoted, match.start));
+      if (found.length === 0) continue;
+      // A cue inside a vague phrase ("once in a while") does not make the sentence measurable.
+      const covered = (index: number) => found.some((match) => index >= match.first && index <= match.last);
+      const cues = matchers.cues.find(tokens, block.text).filter((cue) => !covered(cue.first));
+      if (cues.length > 0) continue;
+      for (const match of found) {
+        const { entry } = match;
+        const suggestion = entry.suggestion ?? (entry.kind ? matchers.data.suggestions[entry.kind] : GENERIC_SUGGESTION);
+        context.report({
+          messageId: 'vague',
+          data: { words: displayWords(block.text.slice(match.start, match.end)), suggestion },
+          at: blockLocation(block, match.start, match.end),
+        });
+      }
+    }
+  },
+});

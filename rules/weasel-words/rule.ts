@@ -1,0 +1,103 @@
+import { fillers } from 'fillers';
+import { hedges } from 'hedges';
+import { weasels } from 'weasels';
+import { defineFileRule } from '../../src/rules/define.js';
+import { languagesWithData, readLanguageData } from '../../src/lexical/language-data.js';
+import { phraseListOptionsSchema } from '../../src/lexical/options-schema.js';
+import { PhraseMatcher, type PhraseEntry } from '../../src/lexical/phrase-matcher.js';
+import { displayWords } from '../../src/lexical/normalise.js';
+import { isInside } from '../../src/lexical/quotations.js';
+import { lexicalSentences } from '../../src/lexical/tokens.js';
+import { wordClassesFor } from '../../src/lexical/word-classes.js';
+import { blockLocation } from '../../src/text/prose.js';
+
+const LIST = 'weasel-words';
+
+type Guards = Omit<PhraseEntry, 'phrase'>;
+
+interface WeaselEntry extends PhraseEntry {
+  kind: string;
+}
+
+interface WeaselWordsData {
+  /** `retext-intensify`: start from its list (the fillers, hedges and weasels packages). */
+  base?: 'retext-intensify';
+  kinds: Record<string, { why: string; fix: string }>;
+  /** Upstream phrases kept, with their kind and guards. */
+  keep: Record<string, Guards & { kind: string }>;
+  /** Upstream phrases dropped, grouped by reason. */
+  remove: Array<{ reason: string; phrases: string[] }>;
+  /** Phrases the upstream list lacks. */
+  add: WeaselEntry[];
+}
+
+interface Options {
+  add: Array<string | { phrase: string; why?: string; fix?: string }>;
+  remove: string[];
+}
+
+/** Kind given to upstream phrases the data neither keeps nor removes (a newer retext-intensify list). */
+const UPSTREAM_KIND = 'upstream';
+const CUSTOM_KIND = 'custom';
+
+/** retext-intensify's own list, exactly as it builds it. */
+export const retextIntensifyPhrases: readonly string[] = [...new Set([...fillers, ...hedges, ...weasels])].sort();
+
+export function weaselEntries(data: WeaselWordsData, options: Options): WeaselEntry[] {
+  const removed = new Set([...data.remove.flatMap((group) => group.phrases), ...options.remove].map((p) => p.toLowerCase()));
+  const optionRemoved = new Set(options.remove.map((p) => p.toLowerCase()));
+  const upstream = data.base === 'retext-intensify' ? retextIntensifyPhrases : [];
+  const entries: WeaselEntry[] = [];
+  for (const phrase of upstream) {
+    if (removed.has(phrase)) continue;
+    entries.push({ phrase, ...(data.keep[phrase] ?? { kind: UPSTREAM_KIND }) });
+  }
+  for (const entry of data.add) if (!optionRemoved.has(entry.phrase.toLowerCase())) entries.push(entry);
+  for (const item of options.add) entries.push(typeof item === 'string' ? { phrase: item, kind: CUSTOM_KIND } : { ...item, kind: CUSTOM_KIND });
+  return entries;
+}
+
+const matcherCache = new Map<string, { matcher: PhraseMatcher<WeaselEntry & { why?: string; fix?: string }>; data: WeaselWordsData }>();
+
+function matcherFor(lang: string, options: Options) {
+  const key = `${lang}\u0000${JSON.stringify(options)}`;
+  let cached = matcherCache.get(key);
+  if (!cached) {
+    const data = readLanguageData<WeaselWordsData>(lang, LIST);
+    if (!data) return undefined;
+    cached = { matcher: new PhraseMatcher(weaselEntries(data, options), wordClassesFor(lang)), data };
+    matcherCache.set(key, cached);
+  }
+  return cached;
+}
+
+export default defineFileRule({
+  id: 'weasel-words',
+  description: 'No hedges, fillers or intensifiers (“basically”, “perhaps”, “very”, “just”): state the rule plainly.',
+  principle: 'Clear and concise (domain.md, point 1): plain words, no filler, no hedging.',
+  defaultSeverity: 'warn',
+  languages: languagesWithData(LIST),
+  defaultOptions: { add: [], remove: [] } as Options,
+  optionsSchema: phraseListOptionsSchema({ why: { type: 'string' }, fix: { type: 'string' } }),
+  messages: {
+    weasel: '“{words}” {why}: {fix}.',
+  },
+  check(doc, context) {
+    const cached = matcherFor(doc.lang, context.options);
+    if (!cached) return;
+    const { matcher, data } = cached;
+    const customDefault = data.kinds[UPSTREAM_KIND] ?? { why: 'is a weasel word', fix: 'delete it' };
+    for (const { block, tokens, quoted } of lexicalSentences(doc, context.config)) {
+      for (const match of matcher.find(tokens, block.text)) {
+        if (isInside(quoted, match.start)) continue;
+        const { entry } = match;
+        const kind = data.kinds[entry.kind] ?? customDefault;
+        context.report({
+          messageId: 'weasel',
+          data: { words: displayWords(block.text.slice(match.start, match.end)), why: entry.why ?? kind.why, fix: entry.fix ?? kind.fix },
+          at: blockLocation(block, match.start, match.end),
+        });
+      }
+    }
+  },
+});
