@@ -40,10 +40,6 @@ export function compareVersions(a: SemanticVersion, b: SemanticVersion): number 
   return 0;
 }
 
-export function formatVersion(version: SemanticVersion): string {
-  return `${version.major}.${version.minor}.${version.patch}${version.prerelease.length ? `-${version.prerelease.join('.')}` : ''}`;
-}
-
 /** The next patch and minor versions, to suggest in a message. */
 export function nextVersions(version: SemanticVersion): { patch: string; minor: string } {
   return {

@@ -1,7 +1,7 @@
 import type { Link, Definition, Image } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { normaliseHeading, sectionsOf } from '../document/sections.js';
+import { sectionsOf } from '../document/sections.js';
 import { acceptedKeys, findSection, procedureSteps, sectionNamingFromConfig } from '../document/section-names.js';
 import type { ResolvedConfig, SopDocument, Span } from '../types.js';
 import { documentAnchors } from './slug.js';
@@ -187,11 +187,4 @@ function lastLineOf(doc: SopDocument, offset: number): Position {
   const lineStart = doc.text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
   const start = doc.pointAt(lineStart);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-
-/** Normalised names of the configured local sections (`uniformity.localSections`). */
-export function localSectionKeys(config: ResolvedConfig): Set<string> {
-  const configured = (config.uniformity as { localSections?: unknown } | undefined)?.localSections;
-  const names = Array.isArray(configured) ? configured.filter((name): name is string => typeof name === 'string') : ['Local information'];
-  return new Set(names.map(normaliseHeading));
 }

@@ -103,7 +103,10 @@ function pairRenames(changes: readonly StepChange[], baseSections: readonly Sect
 }
 
 function compareSections(base: DocumentSummary, variant: DocumentSummary, settings: UniformitySettings): Divergence[] {
-  const shared = (sections: readonly SectionSummary[]) => sections.filter((section) => !settings.localSections.has(section.key));
+  // Across languages only the canonical sections (Purpose, Scope, Policy, Procedure) can be matched by name.
+  const crossLanguage = primaryLanguage(base.lang) !== primaryLanguage(variant.lang);
+  const shared = (sections: readonly SectionSummary[]) =>
+    sections.filter((section) => !settings.localSections.has(section.key) && (!crossLanguage || section.canonical !== undefined));
   const baseSections = shared(base.sections);
   const variantSections = shared(variant.sections);
   const changes = diffSteps(baseSections.map(sectionIdentity), variantSections.map(sectionIdentity));
