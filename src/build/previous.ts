@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { UsageError } from '../config/errors.js';
 import { matchesGlobs } from '../config/rule-settings.js';
+import { readAtRef } from '../corpus/git.js';
 import { BUILD_MARKER, readIgnoreFile, toPosix } from '../lint/discover.js';
 import type { ResolvedConfig } from '../types.js';
 import type { ComparableDoc } from './changes.js';
@@ -56,68 +57,50 @@ export function previousForBranch(previous: PreviousManifest, branch: string | u
   };
 }
 
-function git(args: string[], cwd: string, input?: Buffer): Buffer {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30 });
-  if (result.error) throw new UsageError(`--since needs git, which could not be run: ${result.error.message}`);
+function git(args: string[], cwd: string): Buffer {
+  const result = spawnSync('git', args, { cwd, maxBuffer: 1 << 30 });
+  if (result.error) throw new UsageError('`--since` needs the git command line, and `git` could not be run. Install git, or build with --previous <manifest.json>.');
   if (result.status !== 0) throw Object.assign(new Error(result.stderr.toString().trim()), { gitFailed: true });
   return result.stdout;
 }
 
 /**
- * The documents as they were at a git ref, read with two git calls for the whole run (the file list,
- * then every file's text through one `git cat-file --batch`), filtered by the same ignore rules as now.
+ * The documents as they were at a git ref, read with one `git ls-tree` for the file list and one
+ * `git cat-file --batch` for every file's text, filtered by the same ignore rules as now.
  */
 export function recordsAtRef(ref: string, options: { cwd: string; paths: readonly string[]; config: ResolvedConfig }): DocRecord[] {
   const { cwd, config } = options;
-  let top: string;
+  if (ref.startsWith('-') || ref.trim() === '') throw new UsageError(`\`--since\` needs a git ref such as \`main\` or \`v1.2.0\`, not "${ref}".`);
   try {
-    top = git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
+    git(['rev-parse', '--show-toplevel'], cwd);
   } catch {
-    throw new UsageError(`--since ${ref}: ${cwd} is not in a git repository.`);
+    throw new UsageError(`\`--since ${ref}\` needs a git repository, but ${cwd} is not inside one. Run sop from the repository, or build with --previous <manifest.json>.`);
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
   } catch {
-    throw new UsageError(`--since ${ref}: no such commit, branch or tag in this repository.`);
+    throw new UsageError(`\`--since ${ref}\`: git does not know the ref "${ref}". Use a branch, tag or commit that exists.`);
   }
-  const specs = (options.paths.length ? options.paths : ['.']).map((path) => toPosix(relative(top, resolve(cwd, path))) || '.');
-  const listed = git(['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', ...specs], top)
+  // Run from the working folder, ls-tree lists paths relative to it, as the build names files.
+  const specs = options.paths.length ? [...options.paths] : ['.'];
+  const listed = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', ...specs], cwd)
     .toString('utf8')
     .split('\0')
     .filter(Boolean);
 
   const ignoreRoot = config.path ? config.root : cwd;
   const ignored = [...config.ignore, ...readIgnoreFile(ignoreRoot)];
-  const markerFolders = listed.filter((path) => path.split('/').pop() === BUILD_MARKER).map((path) => `${dirname(path)}/`);
+  const markerFolders = listed.filter((path) => path.split('/').pop() === BUILD_MARKER).map((path) => `${posix.dirname(path)}/`);
   const wanted = listed.filter((path) => {
     if (!/\.md$/i.test(path)) return false;
     if (path.split('/').some((part) => part === 'node_modules' || part === '.git')) return false;
-    if (markerFolders.some((folder) => folder === './' || `${path}`.startsWith(folder))) return false;
-    const fromRoot = toPosix(relative(ignoreRoot, join(top, path)));
+    if (markerFolders.some((folder) => folder === './' || path.startsWith(folder))) return false;
+    const fromRoot = toPosix(relative(ignoreRoot, join(cwd, path)));
     return !(ignored.length > 0 && matchesGlobs(ignored, fromRoot));
   });
-  if (wanted.length === 0) return [];
-
-  const output = git(['cat-file', '--batch'], top, Buffer.from(wanted.map((path) => `${ref}:${path}\n`).join(''), 'utf8'));
   const records: DocRecord[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let offset = 0;
-  for (const path of wanted) {
-    const lineEnd = output.indexOf(0x0a, offset);
-    const header = output.subarray(offset, lineEnd).toString('utf8');
-    offset = lineEnd + 1;
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!match) continue; // "<name> missing": cannot happen for listed paths, but never misread the stream.
-    const size = Number(match[2]);
-    const bytes = output.subarray(offset, offset + size);
-    offset += size + 1;
-    let text: string;
-    try {
-      text = decoder.decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      continue;
-    }
-    const record = recordFromText(toPosix(relative(cwd, join(top, path))), text, config);
+  for (const [path, text] of readAtRef(ref, wanted, cwd)) {
+    const record = text === undefined ? undefined : recordFromText(path, text.replace(/^\uFEFF/, ''), config);
     if (record) records.push(record);
   }
   return records;

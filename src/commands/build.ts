@@ -95,7 +95,8 @@ function lintReport(report: LintReport, flags: BuildFlags): string {
 
 function summary(result: Extract<BuildResult, { status: 'built' }>, cwd: string): string {
   const fromCwd = relative(cwd, result.out);
-  const out = fromCwd === '' ? '.' : fromCwd.startsWith('..') || isAbsolute(fromCwd) ? result.out : fromCwd;
+  // Whichever is shorter: `../handbook` reads better than an absolute path, `/tmp/hb` than `../../../tmp/hb`.
+  const out = fromCwd === '' ? '.' : isAbsolute(fromCwd) || fromCwd.length > result.out.length ? result.out : fromCwd;
   const lines = result.editions.map((edition) => {
     const where = edition.folder ? `${out}/${edition.folder}` : out;
     return `  ${where}/  ${edition.branch ?? 'all branches'}: edition ${edition.editionId}, ${plural(edition.documents, 'document')}`;

@@ -103,7 +103,8 @@ export function parseDocumentBytes(input: ParseInput): ParseOutcome {
   return parseDocumentText({ ...input, text, bom });
 }
 
-export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: string; bom?: boolean }): ParseOutcome {
+/** `parse` replaces the lint parser (the handbook renders with full GFM: footnotes, bare URLs). */
+export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: string; bom?: boolean; parse?: (text: string) => Root }): ParseOutcome {
   const { text } = input;
   const bom = input.bom ?? false;
   if (text.trim() === '') {
@@ -117,7 +118,7 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
     };
   }
   const problems: ParseProblem[] = [];
-  const tree = parseMarkdown(text);
+  const tree = (input.parse ?? parseMarkdown)(text);
   let frontmatter = emptyFrontmatter;
   const first = tree.children[0];
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {

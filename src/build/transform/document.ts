@@ -1,9 +1,8 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Heading, List, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { documentAnchors, headingText, Slugger } from '../../corpus/slug.js';
-import { parseDocumentText } from '../../document/parse.js';
+import { parseDocumentText, parseMarkdownForRender } from '../../document/parse.js';
 import { procedureSteps } from '../../document/section-names.js';
 import { sectionsOf } from '../../document/sections.js';
 import type { ResolvedConfig } from '../../types.js';
@@ -24,7 +23,7 @@ export interface TransformedWithMedia extends TransformedDoc {
  */
 export function transformDocument(doc: PlacedDoc, plan: Pick<EditionPlan, 'targets' | 'settings'>, config: ResolvedConfig): TransformedWithMedia {
   const { record, anchor } = doc;
-  const outcome = parseDocumentText({ absolutePath: record.filePath, filePath: record.filePath, text: record.text, defaultLang: record.lang, maxFileSize: Infinity });
+  const outcome = parseDocumentText({ absolutePath: record.filePath, filePath: record.filePath, text: record.text, defaultLang: record.lang, maxFileSize: Infinity, parse: parseMarkdownForRender });
   const source = outcome.document!;
   const tree = source.tree;
 
@@ -79,13 +78,19 @@ function numberSteps(steps: Array<{ list: List; item: RootContent; number: numbe
   }
 }
 
+const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/** Text for the search index: blocks (paragraphs, list items, cells) are kept apart by a space, so "receipt." and "Check" stay two words. */
 function plainText(nodes: readonly RootContent[]): string {
-  return nodes
-    .filter((node) => node.type !== 'html' && node.type !== 'code' && node.type !== 'yaml')
-    .map((node) => toString(node))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const textOf = (node: RootContent): string => {
+    if (node.type === 'html' || node.type === 'code' || node.type === 'yaml') return '';
+    if (node.type === 'image') return node.alt ?? '';
+    if (node.type === 'break') return ' ';
+    if ('value' in node) return node.value;
+    if (!('children' in node)) return '';
+    return (node.children as RootContent[]).map(textOf).join(PHRASING.has(node.type) || node.type === 'paragraph' || node.type === 'heading' ? '' : ' ');
+  };
+  return nodes.map(textOf).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,0 +1,174 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { loadStaticAssets } from '../src/build/assets.js';
+import { compareEditions, comparableDocs } from '../src/build/changes.js';
+import { renderManifest } from '../src/build/render/manifest.js';
+import { renderMarkdown } from '../src/build/render/markdown.js';
+import { cssString, printRules } from '../src/build/render/print-rules.js';
+import { renderSingle } from '../src/build/render/single.js';
+import { renderSite } from '../src/build/render/site.js';
+import { SEARCH_FIELDS, SEARCH_STORED, searchEntries } from '../src/build/search/index-file.js';
+import { searchTerm, searchTokenize } from '../src/build/search/tokenize.js';
+import { transformDocument } from '../src/build/transform/document.js';
+import type { EditionPlan, TransformedDoc } from '../src/build/types.js';
+import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
+
+const { config, records } = await loadFixture(BASIC_FIXTURE);
+const assets = loadStaticAssets();
+
+function content(edition: EditionPlan) {
+  const bodies = new Map<string, TransformedDoc>(edition.docs.map((doc) => [doc.anchor, transformDocument(doc, edition, config)]));
+  return { plan: edition, bodies };
+}
+
+const base = content(plan(records, config));
+const single = renderSingle(base, { css: '/* css */', media: new Map() });
+
+describe('render: single file', () => {
+  it('has the cover, the numbered contents, every document with its metadata, and the back matter', () => {
+    expect(single).toContain('<p class="sop-cover-org">Acme Stores</p><h1 class="sop-cover-title">Customer service handbook</h1>');
+    expect(single).toContain(`<code class="sop-edition-id">${base.plan.editionId}</code>`);
+    expect(single).toContain('<time datetime="2026-06-01">2026-06-01</time>');
+    expect(single).toContain('<a href="#answer-calls"><span class="sop-number">1.1</span> <span class="sop-toc-title" lang="en">Answering calls</span></a>');
+    expect(single).toContain('<article class="sop-doc" id="refunds-policy-hi" lang="hi"');
+    expect(single).toContain('<h2 class="sop-doc-title"><span class="sop-number">3</span> धनवापसी नीति</h2>');
+    expect(single).toContain('<div><dt>Next review</dt><dd><time datetime="2026-03-01">2026-03-01</time> <strong class="sop-overdue">(Overdue)</strong></dd></div>');
+    expect(single).toContain('<section class="sop-history"><h3>Revision history</h3>');
+    for (const id of ['sop-changes', 'sop-review', 'sop-index', 'sop-glossary', 'sop-acknowledgements']) expect(single).toContain(`id="${id}"`);
+    expect(single).toContain('<section class="sop-ack" id="sop-ack-refund-steps">');
+    expect(single).toContain('<dt id="sop-term-customer">customer</dt><dd><p>A person who buys from us or asks us for help.</p><p class="sop-avoid"><span>Avoid: </span>client, patron</p></dd>');
+  });
+
+  it('is self-contained: no script, no external request, no link out of the file except to the web', () => {
+    const media = new Map([[base.bodies.get('refund-steps')!.media[0].output, { bytes: new Uint8Array([1]), type: 'image/png' }]]);
+    const single = renderSingle(base, { css: '', media });
+    expect(single).not.toMatch(/<script|<link|onerror|javascript:/i);
+    expect(single).not.toMatch(/src="(?!data:)/);
+    const hrefs = [...single.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs.filter((href) => !href.startsWith('#'))).toEqual([]);
+    const ids = new Set([...single.matchAll(/id="([^"]*)"/g)].map((match) => match[1]));
+    expect(hrefs.filter((href) => !ids.has(href.slice(1)))).toEqual([]);
+  });
+
+  it('inlines local images as data URLs', () => {
+    const withImage = renderSingle(base, { css: '', media: new Map([[base.bodies.get('refund-steps')!.media[0].output, { bytes: new Uint8Array([1, 2, 3]), type: 'image/png' }]]) });
+    expect(withImage).toContain('src="data:image/png;base64,AQID" alt="The till screen"');
+  });
+
+  it('shows the draft and not-compliant marks', () => {
+    const marked = renderSingle(content(plan(records, config, { includeDrafts: true }, false)), { css: '', media: new Map() });
+    expect(marked).toContain('<p class="sop-banner sop-banner-noncompliant" role="note"><strong>NOT COMPLIANT</strong>');
+    expect(marked).toContain('<p class="sop-banner sop-banner-draft" role="note"><strong>DRAFT</strong>');
+    expect(marked).toContain('<span class="sop-mark sop-mark-draft">DRAFT</span>');
+    expect(marked).toContain('@bottom-left { content: "Edition');
+    expect(marked).toMatch(/@bottom-left \{ content: "Edition [0-9a-f]{12} · NOT COMPLIANT"/);
+  });
+
+  it('matches the reviewed snapshot', async () => {
+    await expect(single).toMatchFileSnapshot('__snapshots__/build-render.single.html');
+  });
+});
+
+describe('render: print rules', () => {
+  it('gives each document a named page whose running header has its number, title and version', () => {
+    const rules = printRules(base.plan, base.plan.docs);
+    expect(rules).toContain('@page sop-doc-2-1 { @top-right { content: "2.1 Giving a refund · Version 1.0.0"; } }');
+    expect(rules).toContain('@media print { [data-page="sop-doc-2-1"] { page: sop-doc-2-1; } }');
+    expect(rules).toContain('counter(page)');
+  });
+
+  it('escapes titles so no text can leave the CSS string or the style element', () => {
+    expect(cssString('a "quoted" \\ </style><script>')).toBe('"a \\"quoted\\" \\\\ \\3C /style>\\3C script>"');
+  });
+});
+
+describe('render: site', () => {
+  const files = renderSite(base, assets);
+  const byPath = new Map(files.map((file) => [file.path, String(file.content)]));
+
+  it('writes a page per document and per back-matter page, with assets, all linked relatively', () => {
+    expect([...byPath.keys()].sort()).toEqual([
+      'acknowledgements.html',
+      'assets/handbook.css',
+      'assets/handbook.js',
+      'assets/minisearch.js',
+      'assets/search-index.js',
+      'assets/search-tokenize.js',
+      'audiences-and-channels.html',
+      'changes.html',
+      'documents/answer-calls.html',
+      'documents/customer-contact-policy.html',
+      'documents/refund-steps.html',
+      'documents/refunds-policy-hi.html',
+      'documents/refunds-policy.html',
+      'glossary.html',
+      'index.html',
+      'review.html',
+    ]);
+    const page = byPath.get('documents/refund-steps.html')!;
+    expect(page).toContain('<a class="sop-skip-link" href="#main">Skip to content</a>');
+    expect(page).toContain('<a href="../documents/refunds-policy.html#refunds-policy--policy" title="2 Refunds" class="sop-xref">refunds policy</a>');
+    expect(page).toContain('<a href="../documents/refund-steps.html" aria-current="page">');
+    expect(page).toContain('<script src="../assets/search-index.js" defer></script>');
+    expect(page).toContain('<a class="sop-prev" href="../documents/refunds-policy.html" rel="prev">');
+    expect(page).toContain('<html lang="en" data-root="../">');
+    expect(page).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+    expect(byPath.get('review.html')).toContain('<tr class="sop-review-row-overdue"><td><a href="documents/refunds-policy.html"><span class="sop-number">2</span> Refunds</a></td>');
+  });
+
+  it('indexes every section for search, in every script', () => {
+    const entries = searchEntries(base.plan, base.bodies);
+    expect(entries.find((entry) => entry.id === 'refunds-policy-hi--दायरा')).toMatchObject({
+      url: 'documents/refunds-policy-hi.html#refunds-policy-hi--दायरा',
+      section: 'दायरा',
+      lang: 'hi',
+    });
+    const index = new MiniSearch({ fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, tokenize: searchTokenize, processTerm: searchTerm });
+    index.addAll(entries);
+    expect(index.search('मुंबई')[0]).toMatchObject({ id: 'refunds-policy-hi--दायरा' });
+    expect(index.search('receipt')[0]).toMatchObject({ id: 'refund-steps--procedure' });
+    expect(index.search('patron')[0]).toMatchObject({ url: 'glossary.html', section: 'customer' });
+  });
+
+  it('splits Indic words whole, where \\w would cut them apart', () => {
+    expect(searchTokenize('ग्राहक को पैसा वापस।')).toEqual(['ग्राहक', 'को', 'पैसा', 'वापस']);
+    expect(searchTokenize('வாடிக்கையாளர் சேவை')).toEqual(['வாடிக்கையாளர்', 'சேவை']);
+    expect(searchTokenize('వినియోగదారు సేవ')).toEqual(['వినియోగదారు', 'సేవ']);
+    expect(searchTerm('Refund\u200d')).toBe('refund');
+  });
+
+  it('ships the tokenizer the index was built with', () => {
+    const tokenizer = byPath.get('assets/search-tokenize.js')!;
+    const sandbox: { SopSearchText?: { tokenize(text: string): string[] } } = {};
+    new Function('window', tokenizer)(sandbox);
+    expect(sandbox.SopSearchText!.tokenize('धनवापसी नीति')).toEqual(searchTokenize('धनवापसी नीति'));
+  });
+});
+
+describe('render: Markdown and manifest', () => {
+  it('writes one Markdown handbook whose links use the anchors GitHub gives its numbered headings', async () => {
+    const markdown = renderMarkdown(base);
+    expect(markdown).toContain('- [1.1 Answering calls](#11-answering-calls)');
+    expect(markdown).toContain('[the refund steps](#21-giving-a-refund "2.1 Giving a refund")');
+    expect(markdown).toContain('[refunds policy](#policy-1 "2 Refunds")');
+    expect(markdown).toContain('Holds and transfers (not in this edition)');
+    expect(markdown).not.toMatch(/<script|<img|onerror|javascript:/);
+    await expect(markdown).toMatchFileSnapshot('__snapshots__/build-render.handbook.md');
+  });
+
+  it('writes a manifest with each document, its hash and steps, and what changed', () => {
+    const edition = plan(records, config);
+    edition.changes = compareEditions(comparableDocs(edition).slice(1), comparableDocs(edition), 'test');
+    const manifest = JSON.parse(renderManifest(edition));
+    expect(manifest).toMatchObject({ format: 1, generator: 'sopkit', editionId: edition.editionId, buildDate: '2026-06-01', branch: null, compliant: true });
+    const steps = manifest.documents.find((doc: { id: string }) => doc.id === 'refund-steps');
+    expect(steps.steps).toEqual([
+      { number: 1, text: 'Ask for the receipt.' },
+      { number: 2, text: 'Check the purchase date.' },
+      { number: 3, text: 'Select Refund on the till.' },
+      { number: 4, text: 'Give the customer the refund slip.' },
+    ]);
+    expect(steps.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.changes.added).toEqual([{ anchor: 'customer-contact-policy', title: 'Customer contact', version: '1.2.0' }]);
+  });
+});
