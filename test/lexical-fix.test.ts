@@ -70,13 +70,13 @@ order to find the order. Staff are able to refund due to the fact that the card 
     const body = `${FRONTMATTER}
 ## Purpose
 
-Use the screen in *order to* find it. In the event of a fire, leave.
+Use the screen in *order to* find it. In the case of a refund, ask for the card.
 `;
     const { output, messages } = await fixOnce('wordy-phrase', body);
     expect(output).toBe(body);
     expect(messages.map((m) => m.message)).toEqual([
       '“in order to” is wordy: write “to”.',
-      '“In the event of” is wordy: write “if there is” or “if there are”.',
+      '“In the case of” is wordy: write “for” or “if there is”.',
     ]);
   });
 

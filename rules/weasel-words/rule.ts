@@ -13,7 +13,7 @@ import { blockLocation } from '../../src/text/prose.js';
 
 const LIST = 'weasel-words';
 
-type Guards = Omit<PhraseEntry, 'phrase'>;
+type KeptReading = Omit<PhraseEntry, 'phrase'> & { kind: string };
 
 interface WeaselEntry extends PhraseEntry {
   kind: string;
@@ -23,8 +23,8 @@ interface WeaselWordsData {
   /** `retext-intensify`: start from its list (the fillers, hedges and weasels packages). */
   base?: 'retext-intensify';
   kinds: Record<string, { why: string; fix: string }>;
-  /** Upstream phrases kept, with their kind and guards. */
-  keep: Record<string, Guards & { kind: string }>;
+  /** Upstream phrases kept, with their kind and guards; a list gives readings that are each flagged. */
+  keep: Record<string, KeptReading | KeptReading[]>;
   /** Upstream phrases dropped, grouped by reason. */
   remove: Array<{ reason: string; phrases: string[] }>;
   /** Phrases the upstream list lacks. */
@@ -50,7 +50,8 @@ export function weaselEntries(data: WeaselWordsData, options: Options): WeaselEn
   const entries: WeaselEntry[] = [];
   for (const phrase of upstream) {
     if (removed.has(phrase)) continue;
-    entries.push({ phrase, ...(data.keep[phrase] ?? { kind: UPSTREAM_KIND }) });
+    const readings = data.keep[phrase] ?? { kind: UPSTREAM_KIND };
+    for (const reading of Array.isArray(readings) ? readings : [readings]) entries.push({ phrase, ...reading });
   }
   for (const entry of data.add) if (!optionRemoved.has(entry.phrase.toLowerCase())) entries.push(entry);
   for (const item of options.add) entries.push(typeof item === 'string' ? { phrase: item, kind: CUSTOM_KIND } : { ...item, kind: CUSTOM_KIND });
