@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../types.js';
 import { renderManifest } from './render/manifest.js';
 import { renderMarkdown } from './render/markdown.js';
-import { destinationPages, stampBuildDate, type PdfPrinter } from './render/pdf.js';
+import { destinationPages, normalisePdf, type PdfPrinter } from './render/pdf.js';
 import { renderSingle } from './render/single.js';
 import { renderSite, type StaticAssets } from './render/site.js';
 import type { Progress } from './progress.js';
@@ -64,7 +64,7 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
     const first = await input.printer.print(renderSingle(content, { css: input.assets.css, media: mediaFiles, withPageSlots: true }));
     const pageNumbers = destinationPages(first);
     const second = await input.printer.print(renderSingle(content, { css: input.assets.css, media: mediaFiles, pageNumbers }));
-    files.push({ path: FORMAT_FILES.pdf, content: stampBuildDate(second, plan.buildDate) });
+    files.push({ path: FORMAT_FILES.pdf, content: normalisePdf(second, plan.buildDate) });
   }
   return files.map((file) => ({ ...file, path: plan.folder ? `${plan.folder}/${file.path}` : file.path }));
 }

@@ -99,14 +99,25 @@ function decodeName(name: string): string {
 }
 
 /**
- * Chromium stamps the time of printing into the PDF; the build date goes there instead, at the same
- * length so the cross-reference offsets stay valid and two builds of one date are byte-identical.
+ * Makes Chromium's PDF reproducible, changing only bytes of the same length so the cross-reference
+ * offsets stay valid: the time of printing becomes the build date, and the DOM node numbers that
+ * tagged tables carry as structure ids (`/ID (node00000124)`, different on every run) are numbered
+ * in order of appearance. Two builds of one date are then byte-identical.
  */
-export function stampBuildDate(pdf: Uint8Array, buildDate: string): Uint8Array {
+export function normalisePdf(pdf: Uint8Array, buildDate: string): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1');
   const stamp = `D:${buildDate.replace(/-/g, '')}000000+00'00'`;
-  const replaced = text.replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (whole, key: string, value: string) =>
-    value.length === stamp.length ? `/${key} (${stamp})` : whole,
-  );
-  return new Uint8Array(Buffer.from(replaced, 'latin1'));
+  const renumbered = new Map<string, string>();
+  const normalised = text
+    .replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (whole, key: string, value: string) => (value.length === stamp.length ? `/${key} (${stamp})` : whole))
+    .replace(/\(node(\d+)\)/g, (whole, digits: string) => {
+      let next = renumbered.get(digits);
+      if (next === undefined) {
+        next = String(renumbered.size + 1).padStart(digits.length, '0');
+        if (next.length !== digits.length) return whole;
+        renumbered.set(digits, next);
+      }
+      return `(node${next})`;
+    });
+  return new Uint8Array(Buffer.from(normalised, 'latin1'));
 }

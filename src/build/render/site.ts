@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { searchIndexScript, tokenizerScript } from '../search/index-file.js';
@@ -6,7 +6,7 @@ import type { BackMatterPage, EditionPlan, OutputFile, TransformedDoc } from '..
 import { renderBackMatter } from './back-matter.js';
 import { renderArticle } from './document.js';
 import { editionMarks, editionName, pageTitle, renderCover, renderToc } from './front.js';
-import { PAGE_FILES, siteLinker, type Linker, type PageName } from './linker.js';
+import { PAGE_FILES, siteLinker, type Linker } from './linker.js';
 import { printRules } from './print-rules.js';
 
 /** Files the site copies as they are: the handbook's stylesheet and script, and MiniSearch. */
@@ -84,7 +84,7 @@ function page(plan: EditionPlan, input: PageInput): string {
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', { name: 'generator', content: 'sopkit' }),
-    h('title', `${input.title} · ${plan.settings.title}`),
+    h('title', input.current === 'home' ? plan.settings.title : `${input.title} · ${plan.settings.title}`),
     h('script', THEME_BOOT),
     h('link', { rel: 'stylesheet', href: asset('handbook.css') }),
     h('style', { media: 'print' }, input.printCss ?? printRules(plan, [])),
@@ -114,7 +114,8 @@ function page(plan: EditionPlan, input: PageInput): string {
     ]),
     h('button.sop-theme-toggle', { type: 'button', ariaLabel: labels.toggleTheme, title: labels.toggleTheme }, '◐'),
   ]);
-  const sidebar = h('aside.sop-sidebar', renderToc(plan, { linker, current: input.current, headingLevel: 2 }));
+  // The cover page shows the contents in full; other pages keep them at hand in a sidebar.
+  const sidebar = input.current === 'home' ? '' : h('aside.sop-sidebar', renderToc(plan, { linker, current: input.current, headingLevel: 2 }));
   const footer = h('footer.sop-footer', [
     h('span', [labels.edition, ' ', h('code', plan.editionId)]),
     h('span', [labels.buildDate, ' ', h('time', { dateTime: plan.buildDate }, plan.buildDate)]),
@@ -133,4 +134,3 @@ function page(plan: EditionPlan, input: PageInput): string {
   return `${toHtml(tree)}\n`;
 }
 
-export type { PageName, Element };
