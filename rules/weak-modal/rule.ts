@@ -41,7 +41,7 @@ export default defineFileRule<Options, ModalMessageId>({
   messages: {
     obligation: "'{word}' states an obligation weakly: write 'must' if it is required, or give the instruction directly.",
     shall: "'{word}' is legal jargon that reads as future: write 'must' for an obligation, or the present tense for a fact.",
-    hedge: "'{subject} {word}' hedges what {subject} does: say what they must or can do.",
+    hedge: "'{phrase}' is a hedge: say what {subject} must or can do.",
   },
   check(doc, context) {
     const grammar = grammarSentences(doc, context.config);

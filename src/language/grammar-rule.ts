@@ -1,4 +1,5 @@
-import { blockLocation, sentencesOfDocument, type Sentence } from '../text/prose.js';
+import { quotedSpansOfBlock } from '../lexical/quotations.js';
+import { blockLocation, sentencesOfDocument, type ProseBlock, type Sentence } from '../text/prose.js';
 import type { ResolvedConfig, RuleContext, SopDocument } from '../types.js';
 import { languagePackFor, type GrammarFinding, type LanguagePack } from './index.js';
 
@@ -12,15 +13,22 @@ export interface PreparedSentence {
 export function grammarSentences(doc: SopDocument, config: ResolvedConfig): { pack: LanguagePack; sentences: PreparedSentence[] } | undefined {
   const pack = languagePackFor(doc.lang);
   if (!pack) return undefined;
-  const sentences = doc.memo('grammar-sentences', () =>
-    sentencesOfDocument(doc, config).map((sentence): PreparedSentence => {
+  const sentences = doc.memo('grammar-sentences', () => {
+    // Quotes are found per block (a quoted script may hold several sentences), the same way the lexical rules find them.
+    const quotes = new Map<ProseBlock, ReturnType<typeof quotedSpansOfBlock>>();
+    const quotesOf = (block: ProseBlock) => {
+      let spans = quotes.get(block);
+      if (!spans) quotes.set(block, (spans = quotedSpansOfBlock(block, doc.lang)));
+      return spans;
+    };
+    return sentencesOfDocument(doc, config).map((sentence): PreparedSentence => {
       let prepared: unknown;
       return {
         sentence,
-        prepared: () => (prepared ??= pack.prepare({ blockText: sentence.block.text, start: sentence.start, end: sentence.end })),
+        prepared: () => (prepared ??= pack.prepare({ blockText: sentence.block.text, start: sentence.start, end: sentence.end, quotes: quotesOf(sentence.block) })),
       };
-    }),
-  );
+    });
+  });
   return { pack, sentences };
 }
 
@@ -38,7 +46,7 @@ export function cachedFindings<Id extends string>(
   { sentence, prepared }: PreparedSentence,
   compute: (prepared: unknown) => Array<GrammarFinding<Id>>,
 ): Array<GrammarFinding<Id>> {
-  const key = `${check}\u0000${optionsKey}\u0000${sentence.start}:${sentence.end}\u0000${sentence.block.text}`;
+  const key = `${check}\u0000${optionsKey}\u0000${sentence.block.inQuote ? 'q' : ''}${sentence.start}:${sentence.end}\u0000${sentence.block.text}`;
   let findings = runCache.get(key);
   if (!findings) {
     findings = compute(prepared());

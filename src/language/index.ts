@@ -15,6 +15,8 @@ export interface SentenceInput {
   /** Offsets of the sentence in `blockText`. */
   start: number;
   end: number;
+  /** Quoted stretches of the block (scripts staff say, UI labels), which the checks skip. */
+  quotes: ReadonlyArray<readonly [number, number]>;
 }
 
 /** A problem found by a pack, with offsets in the block text and the data the rule's message needs. */

@@ -63,6 +63,12 @@ export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefin
       i += isComma(tokens[i + 2]) ? 3 : 2;
       continue;
     }
+    const frame = timeFrameLength(tokens, i);
+    if (frame > 0) {
+      i += frame;
+      if (isComma(tokens[i])) i++;
+      continue;
+    }
     if (startsIntroClause(tokens, i)) {
       const comma = nextComma(tokens, i + 1);
       if (comma === undefined) return { index: i, uncertain: true };
@@ -80,16 +86,38 @@ export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefin
 }
 
 /** A time or frequency phrase before a comma ("Every Monday,", "Each morning,", "24 hours later,"). */
-function isFramePhrase(tokens: readonly Token[], i: number): boolean {
+function isFramePhrase(tokens: readonly Token[], i: number, maxLength = 5): boolean {
   const comma = nextComma(tokens, i + 1);
-  if (comma === undefined || comma - i > 5) return false;
+  if (comma === undefined || comma - i > maxLength) return false;
   const after = tokens[comma + 1];
   return !!after && isVerbBase(after.norm);
+}
+
+/**
+ * A time frame at the start, with or without a comma: "Last year", "Every Monday", "This morning",
+ * "In 2023", "On Sundays". Only when a subject or a verb follows, so "Last the session…" is not one.
+ */
+function timeFrameLength(tokens: readonly Token[], i: number): number {
+  const { timeNouns } = englishLexicon();
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!next) return 0;
+  const isTime = (word: Token) => timeNouns.has(word.norm) || timeNouns.has(word.norm.replace(/s$/, ''));
+  let length = 0;
+  if (['last', 'next', 'this', 'every', 'each', 'that', 'same'].includes(t.norm) && isTime(next)) length = 2;
+  else if (['in', 'on', 'during', 'since'].includes(t.norm) && (isTime(next) || (isNumber(next) && /^(19|20)\d\d$/.test(next.text)))) length = 2;
+  if (length === 0) return 0;
+  const after = tokens[i + length];
+  return after && !isPreposition(after) ? length : 0;
 }
 
 function startsIntroClause(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t.norm === 'so' || t.norm === 'otherwise') return false;
+  const complex = englishLexicon().complexPrepositions.get(t.norm);
+  if (complex && tokens[i + 1] && complex.has(tokens[i + 1].norm)) return true;
+  // A participle phrase: "Using the scanner, scan…", "Having checked the ID, issue…".
+  if (t.norm.endsWith('ing') && !isVerbBase(t.norm)) return isFramePhrase(tokens, i, 8);
   if (isSubordinator(t) || t.norm === 'to' || isPreposition(t)) return true;
   if (i === 0 && t.norm === 'should') return nextComma(tokens, i + 1) !== undefined;
   if (t.norm === 'in' || t.norm === 'for') return true;

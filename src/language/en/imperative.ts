@@ -24,6 +24,7 @@ import {
   isVerbBase,
   baseOfEd,
   isPastOnly,
+  isNameLikeModal,
 } from './word-classes.js';
 
 
@@ -66,6 +67,8 @@ export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: Readonl
   const lex = englishLexicon();
   if (w.norm.endsWith('ing') || w.norm.endsWith('ed') || lex.irregularPasts.has(w.norm) || lex.irregularParticiples.has(w.norm)) return { kind: 'not-imperative', subject: i };
   if (/[^su]s$/.test(w.norm)) return { kind: 'not-imperative', subject: i };
+  // "Sign-off", "Follow-up", "Check-in": a hyphenated verb + particle is a noun (the verb is written apart).
+  if (/-(off|up|in|out|on|back|over|down|away)$/.test(w.norm)) return { kind: 'not-imperative', subject: i };
   return taggerVerdict(sentence, i);
 }
 
@@ -88,7 +91,8 @@ function lexicalGuard(sentence: EnglishSentence, i: number): ImperativeVerdict {
     if (endsNounPhrase(t)) break;
     // An auxiliary before any determiner means the first words were its subject ("Transfer requests are
     // handled…", "Open tickets older than five days must…"), unless the verb takes a clause ("Ensure refunds are logged").
-    if (isModal(t) || isFiniteBe(t) || (isHave(t) && t.norm !== 'having') || (isDo(t) && t.norm !== 'do')) {
+    const usedTo = t.norm === 'used' && tokens[k + 1]?.norm === 'to' && isVerbBase(tokens[k + 2]?.norm ?? '');
+    if ((isModal(t) && !isNameLikeModal(t, k)) || isFiniteBe(t) || (isHave(t) && t.norm !== 'having') || (isDo(t) && t.norm !== 'do') || usedTo) {
       return clauseVerb ? { kind: 'imperative', verb: i } : { kind: 'not-imperative', subject: i };
     }
     if (isAdverb(t) || isPreposition(t) || isNumber(t)) continue;
@@ -136,13 +140,25 @@ function taggerVerdict(sentence: EnglishSentence, i: number, knownVerb = false):
     if (!verb && !tags.has('Adjective') && !tags.has('ProperNoun') && !(nextTags?.has('Noun') ?? false)) verb = canBeVerb(w.norm);
     if (!verb) return { kind: 'not-imperative', subject: i };
   }
+  if (CLAUSE_VERBS.has(w.norm)) return { kind: 'imperative', verb: i };
+  const isFiniteTag = (tags: Set<string> | undefined) => !!tags?.has('Verb') && !tags.has('Gerund') && !tags.has('Participle');
+  const isNounTag = (tags: Set<string> | undefined) => !!tags?.has('Noun') && !tags.has('Pronoun') && !tags.has('Verb');
+  // "Staff lock the safe": the tagger reads the first word as a noun and the next as its verb.
+  const first = sentence.tagsOf(w)?.tags;
+  const second = tokens[i + 1];
+  const secondTags = second ? sentence.tagsOf(second)?.tags : undefined;
+  // A past form after it must have an object ("Staff logged the call"); "Bag returned goods" is attributive.
+  const pastNeedsObject = !!secondTags?.has('PastTense') && !(isDeterminer(tokens[i + 2]) || isObjectPronoun(tokens[i + 2]) || tokens[i + 2]?.norm === 'to');
+  if (second && !second.capitalized && !endsNounPhrase(second) && isNounTag(first) && isFiniteTag(secondTags) && !pastNeedsObject) return { kind: 'not-imperative', subject: i };
+  // "Upset customers need…", "Store credit never expires": a noun after the first word, then a verb.
+  let nounBefore = false;
   for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
     const t = tokens[k];
     if (endsNounPhrase(t)) break;
     const here = sentence.tagsOf(t)?.tags;
-    const before = sentence.tagsOf(tokens[k - 1])?.tags;
-    const nounBefore = k - 1 > i && !!before?.has('Noun') && !before.has('Pronoun');
-    if (nounBefore && !t.capitalized && here?.has('Verb') && !here.has('Gerund') && !CLAUSE_VERBS.has(w.norm)) return { kind: 'not-imperative', subject: i };
+    if (isAdverb(t) && !here?.has('Noun')) continue;
+    if (nounBefore && !t.capitalized && isFiniteTag(here)) return { kind: 'not-imperative', subject: i };
+    nounBefore = !!here?.has('Noun') && !here.has('Pronoun');
   }
   return { kind: 'imperative', verb: i };
 }

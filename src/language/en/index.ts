@@ -5,28 +5,13 @@ import { activeVerb, findPassives } from './passive.js';
 import { EnglishSentence } from './sentence.js';
 import { rewriteStep } from './step-rewrite.js';
 import { findTenseProblems } from './tense.js';
-import { quotedRanges } from './tokenize.js';
-import { baseOfThirdPerson, isBe, isDeterminer, isDo, isHave, isModal, isNumber, thirdPerson } from './word-classes.js';
-
-/** Quote spans per block text: a block has several sentences, and a quote may span two of them. */
-const quoteCache = new Map<string, Array<[number, number]>>();
-const MAX_CACHED_QUOTES = 20_000;
-
-function quotesOf(blockText: string): Array<[number, number]> {
-  let quotes = quoteCache.get(blockText);
-  if (!quotes) {
-    if (quoteCache.size >= MAX_CACHED_QUOTES) quoteCache.clear();
-    quotes = quotedRanges(blockText);
-    quoteCache.set(blockText, quotes);
-  }
-  return quotes;
-}
+import { baseOfThirdPerson, isBe, isDeterminer, isDo, isHave, isModal, isNumber, isPluralSubject, isSubjectPronoun, thirdPerson } from './word-classes.js';
 
 export const englishPack: LanguagePack<EnglishSentence> = {
   lang: 'en',
 
-  prepare({ blockText, start, end }) {
-    return new EnglishSentence(blockText, start, end, quotesOf(blockText));
+  prepare({ blockText, start, end, quotes }) {
+    return new EnglishSentence(blockText, start, end, quotes);
   },
 
   passiveVoice(sentence, options) {
@@ -72,7 +57,11 @@ export const englishPack: LanguagePack<EnglishSentence> = {
       const found = { start: tokens[match.first].start, end: tokens[match.last].end };
       const word = sentence.span(tokens[match.first], tokens[match.last]);
       if (match.word === 'shall') return { ...found, messageId: 'shall', data: { word } };
-      if (match.subject) return { ...found, messageId: 'hedge', data: { word, subject: match.subject } };
+      if (match.subject !== undefined) {
+        const subject = tokens[match.subject];
+        const who = subject.norm === 'i' ? 'I' : isSubjectPronoun(subject) ? subject.norm : `${isPluralSubject(subject) ? '' : 'the '}${subject.text.toLowerCase()}`;
+        return { ...found, messageId: 'hedge', data: { phrase: word, subject: who } };
+      }
       return { ...found, messageId: 'obligation', data: { word } };
     });
   },

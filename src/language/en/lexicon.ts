@@ -24,6 +24,10 @@ export interface EnglishLexicon {
   admonitions: Set<string>;
   notAdverbsInLy: Set<string>;
   notParticiples: Set<string>;
+  /** Nouns that make a time frame with last/next/this/every ("Last year", "Every Monday"). */
+  timeNouns: Set<string>;
+  /** First word of a multi-word preposition → the words that may follow it ("prior" → to). */
+  complexPrepositions: Map<string, Set<string>>;
   /** Base forms: the generated lexicon plus the step verbs. */
   verbs: Set<string>;
   nounVerbs: Set<string>;
@@ -39,7 +43,10 @@ export interface EnglishLexicon {
   stativeAfterGet: Set<string>;
   reportVerbs: Set<string>;
   reportMarkers: Set<string>;
+  /** People and roles (staff and others), singular and plural. */
   personNouns: Set<string>;
+  /** The roles that read procedures: agent, staff, manager… */
+  staffNouns: Set<string>;
   personPronouns: Set<string>;
 }
 
@@ -56,14 +63,14 @@ function readData<T>(name: string): T {
 
 export function englishLexicon(): EnglishLexicon {
   if (lexicon) return lexicon;
-  const words = readData<Record<string, string[] | string>>('function-words.json');
+  const words = readData<Record<string, unknown>>('function-words.json');
   const set = (key: string) => new Set((words[key] as string[] | undefined) ?? []);
   const verbs = readData<{ verbs: string[]; nounVerbs: string[]; adjectiveVerbs: string[] }>('verbs.json');
   const stepVerbs = new Set(Object.values(readData<{ groups: Record<string, string[]> }>('step-verbs.json').groups).flat());
   const irregular = readData<{ verbs: Array<{ base: string; past: string; participle: string; alsoPast?: string[]; alsoParticiple?: string[] }> }>('irregular-verbs.json');
   const statives = readData<{ words: Record<string, string>; phrases: Record<string, string>; afterGet: string[] }>('stative-participles.json');
   const reports = readData<{ verbs: string[]; markers: string[] }>('report-verbs.json');
-  const persons = readData<{ nouns: string[]; pronouns: string[] }>('person-nouns.json');
+  const persons = readData<{ staff: string[]; others: string[]; pronouns: string[] }>('person-nouns.json');
 
   const irregularParticiples = new Map<string, string>();
   const irregularPasts = new Map<string, string>();
@@ -75,11 +82,9 @@ export function englishLexicon(): EnglishLexicon {
   }
   const reportVerbs = new Set<string>();
   for (const base of reports.verbs) for (const form of inflections(base, irregularBases)) reportVerbs.add(form);
-  const personNouns = new Set<string>();
-  for (const noun of persons.nouns) {
-    personNouns.add(noun);
-    personNouns.add(pluralOf(noun));
-  }
+  const withPlurals = (nouns: string[]) => new Set(nouns.flatMap((noun) => [noun, pluralOf(noun)]));
+  const staffNouns = withPlurals(persons.staff);
+  const personNouns = new Set([...staffNouns, ...withPlurals(persons.others)]);
 
   lexicon = {
     determiners: set('determiners'),
@@ -99,6 +104,8 @@ export function englishLexicon(): EnglishLexicon {
     admonitions: set('admonitions'),
     notAdverbsInLy: set('notAdverbsInLy'),
     notParticiples: set('notParticiples'),
+    timeNouns: set('timeNouns'),
+    complexPrepositions: new Map(Object.entries((words.complexPrepositions as Record<string, string[]> | undefined) ?? {}).map(([head, next]) => [head, new Set(next)])),
     verbs: new Set([...verbs.verbs, ...stepVerbs, ...irregularBases.keys()]),
     nounVerbs: new Set(verbs.nounVerbs),
     adjectiveVerbs: new Set(verbs.adjectiveVerbs),
@@ -112,6 +119,7 @@ export function englishLexicon(): EnglishLexicon {
     reportVerbs,
     reportMarkers: new Set(reports.markers),
     personNouns,
+    staffNouns,
     personPronouns: new Set(persons.pronouns),
   };
   return lexicon;

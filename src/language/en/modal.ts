@@ -16,8 +16,8 @@ export interface ModalMatch {
   first: number;
   last: number;
   word: 'should' | 'ought to' | 'shall' | 'might' | 'could' | 'would';
-  /** The person or role the hedge is about, for might/could/would. */
-  subject?: string;
+  /** The person or role the hedge is about, for might/could/would: its token index. */
+  subject?: number;
 }
 
 const WISH_VERBS = new Set(['like', 'love', 'prefer', 'rather', 'appreciate', 'mind']);
@@ -30,13 +30,14 @@ export function findWeakModals(sentence: EnglishSentence, roles: ReadonlySet<str
     const t = tokens[i];
     const next = tokens[i + 1];
     if (t.norm === 'should') {
-      if (isInvertedConditional(tokens, i) || isReported(tokens, i)) continue;
+      if (isInvertedConditional(tokens, i)) continue;
       matches.push({ first: i, last: i, word: 'should' });
-    } else if (t.norm === 'ought' && next?.norm === 'to') {
-      if (isReported(tokens, i)) continue;
-      matches.push({ first: i, last: i + 1, word: 'ought to' });
+    } else if (t.norm === 'ought') {
+      let to = i + 1;
+      while (to < tokens.length && to - i <= 2 && (isNegation(tokens[to]) || isAdverb(tokens[to]))) to++;
+      if (tokens[to]?.norm !== 'to') continue;
+      matches.push({ first: i, last: to, word: 'ought to' });
     } else if (t.norm === 'shall') {
-      if (isReported(tokens, i)) continue;
       matches.push({ first: i, last: i, word: 'shall' });
     } else if (t.norm === 'might' || t.norm === 'could' || t.norm === 'would' || (t.norm === "'d" && i > 0)) {
       const word = t.norm === "'d" ? 'would' : (t.norm as 'might' | 'could' | 'would');
@@ -45,8 +46,8 @@ export function findWeakModals(sentence: EnglishSentence, roles: ReadonlySet<str
       if (WISH_VERBS.has(tokens[after]?.norm ?? '')) continue;
       if (word !== 'might' && isNegation(tokens[after])) continue;
       const subject = personSubject(sentence, i, roles);
-      if (!subject || isReported(tokens, i)) continue;
-      matches.push({ first: i, last: i, word, subject });
+      if (subject === undefined || isReported(tokens, i)) continue;
+      matches.push({ first: Math.min(i, subject), last: Math.max(i, subject), word, subject });
     }
   }
   return matches;
@@ -60,25 +61,24 @@ function isInvertedConditional(tokens: readonly Token[], i: number): boolean {
   return tokens.slice(i + 2).some((t) => isComma(t));
 }
 
-/** The person or role before the modal (or after it, in a question: "Could you…?"), if the subject is one. */
-function personSubject(sentence: EnglishSentence, i: number, roles: ReadonlySet<string>): string | undefined {
+/** The person or role before the modal (or after it, in a question: "Could you…?"): its index, if the subject is one. */
+function personSubject(sentence: EnglishSentence, i: number, roles: ReadonlySet<string>): number | undefined {
   const tokens = sentence.own;
   const lex = englishLexicon();
   let k = i - 1;
   while (k >= 0 && isAdverb(tokens[k])) k--;
-  let subject = tokens[k];
-  if ((k < 0 || !subject || subject.kind === 'punct') && sentence.isQuestion) subject = tokens[i + 1];
+  if ((k < 0 || tokens[k].kind === 'punct') && sentence.isQuestion) k = i + 1;
+  const subject = tokens[k];
   if (!subject) return undefined;
   if (isSubjectPronoun(subject)) {
     if (THING_PRONOUNS.has(subject.norm)) return undefined;
-    if (subject.norm === 'they') return theyIsPeople(tokens, k) ? subject.text : undefined;
-    return lex.personPronouns.has(subject.norm) || lex.personNouns.has(subject.norm) ? subject.text : undefined;
+    if (subject.norm === 'they') return theyIsPeople(tokens, k) ? k : undefined;
+    return lex.personPronouns.has(subject.norm) || lex.personNouns.has(subject.norm) ? k : undefined;
   }
   if (!nounish(subject)) return undefined;
   const word = subject.norm;
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
-  if (lex.personNouns.has(word) || lex.personNouns.has(singular) || roles.has(word) || roles.has(singular)) return subject.text;
-  return undefined;
+  return lex.personNouns.has(word) || lex.personNouns.has(singular) || roles.has(word) || roles.has(singular) ? k : undefined;
 }
 
 /** "they" names people unless the nearest plural noun before it in the sentence is a thing. */

@@ -104,7 +104,9 @@ function isStative(tokens: readonly Token[], i: number, j: number, sentence: Eng
   const afterNext = tokens[j + 2];
   if (after && lex.stativePhrases.has(`${word} ${after.norm}`)) {
     if (word === 'used' && after.norm === 'to') return !!afterNext && !isVerbBase(afterNext.norm);
-    return true;
+    // "logged in" is a state; "logged in the old system" is a preposition with its object.
+    const particleEnds = !afterNext || isPunct(afterNext) || isCoordinator(afterNext) || isSubordinator(afterNext) || afterNext.norm === 'to' || afterNext.norm === 'as' || isAdverb(afterNext);
+    if (particleEnds || !['in', 'on', 'out', 'up'].includes(after.norm)) return true;
   }
   if (after && afterNext && lex.stativePhrases.has(`${word} ${after.norm} ${afterNext.norm}`)) return true;
   if (!lex.statives.has(word)) return false;

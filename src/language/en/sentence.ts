@@ -11,7 +11,7 @@ export class EnglishSentence {
     readonly blockText: string,
     readonly start: number,
     readonly end: number,
-    quotes: Array<[number, number]>,
+    quotes: ReadonlyArray<readonly [number, number]>,
   ) {
     this.tokens = tokenize(blockText, start, end, quotes);
     this.own = this.tokens.filter((token) => !token.quoted);

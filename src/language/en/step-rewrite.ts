@@ -1,7 +1,7 @@
 import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
 import { mainVerbGroup } from './verb-group.js';
-import { capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, personNoun } from './word-classes.js';
+import { capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast } from './word-classes.js';
 
 /**
  * The imperative a non-imperative step should start with, derived from its own verb:
@@ -23,6 +23,8 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   const tokens = sentence.own;
   const gerund = gerundRewrite(sentence, subject);
   if (gerund) return gerund;
+  const checklist = pastChecklistRewrite(sentence, subject);
+  if (checklist) return checklist;
   const group = mainVerbGroup(tokens, subject);
   const dummy = dummySubjectRewrite(sentence, subject, group);
   if (dummy) return dummy;
@@ -55,13 +57,29 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ')}${rest.cut ? '…' : ''}` };
 }
 
-/** A subject that names the reader's role or a person: "The agent", "You", "Staff", "Team leads". */
+/** A subject that names the reader's role: "The agent", "You", "Staff", "Team leads" (not "Customers", whose actions are not the reader's). */
 function personSubject(tokens: readonly Token[], from: number, verb: number): boolean {
   const head = tokens.slice(from, verb).filter((t) => !isAdverb(t) && !isPunct(t)).at(-1);
   if (!head) return false;
   const word = head.norm;
-  if (['you', 'we', 'i', 'they', 'he', 'she', 'staff'].includes(word)) return true;
-  return personNoun(word) || personNoun(word.replace(/ies$/, 'y').replace(/s$/, ''));
+  if (['you', 'we', 'i', 'staff'].includes(word)) return true;
+  return staffNoun(word);
+}
+
+/** A past-tense checklist entry with no subject: "Verified the caller's ID" → "Verify the caller's ID". */
+function pastChecklistRewrite(sentence: EnglishSentence, subject: number): StepRewrite | undefined {
+  const tokens = sentence.own;
+  const word = tokens[subject].norm;
+  const base = baseOfPast(word);
+  const next = tokens[subject + 1];
+  if (!base || base === word || !next || !(isDeterminer(next) || next.norm === 'it' || next.norm === 'them' || isNumber(next))) return undefined;
+  const rest = restWords(sentence, subject + 1, tokens.length - 1, false);
+  return {
+    first: subject,
+    last: subject,
+    actual: phrase(sentence, subject, subject, tokens.length - 1, subject + 1),
+    suggestion: `${[capitalise(base), rest.text].filter(Boolean).join(' ')}${rest.cut ? '…' : ''}`,
+  };
 }
 
 /** "It is important to greet the customer" → "Greet the customer". */

@@ -18,6 +18,7 @@ import {
   isSubjectPronoun,
   isVerbBase,
   thirdPerson,
+  capitalise,
   isSubordinator,
   isObjectPronoun,
 } from './word-classes.js';
@@ -69,7 +70,8 @@ function isFutureWill(sentence: EnglishSentence, i: number): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
   if (t.text === 'Will') return i === 0 ? sentence.isQuestion : isPunct(prev) && !!tokens[i + 1] && isSubjectPronoun(tokens[i + 1]);
-  if (prev && (isDeterminer(prev) || isPreposition(prev) || prev.norm === "'s" || prev.norm === 'free' || prev.norm === 'good' || prev.norm === 'ill')) return false;
+  const prepositionIsNoun = prev && isPreposition(prev) && isDeterminer(tokens[i - 2]); // "the till will print"
+  if (prev && (isDeterminer(prev) || (isPreposition(prev) && !prepositionIsNoun) || prev.norm === "'s" || prev.norm === 'free' || prev.norm === 'good' || prev.norm === 'ill')) return false;
   return true;
 }
 
@@ -193,5 +195,7 @@ function pastToPresent(tokens: readonly Token[], first: number, last: number, ba
   if (head === 'did') return [plural ? 'do' : 'does', rest].filter(Boolean).join(' ');
   if (head === 'used' && base) return plural ? base : thirdPerson(base);
   if (!base) return undefined;
+  // A checklist entry with no subject ("Checked the float") becomes an instruction.
+  if (!subjectWord && first === 0) return capitalise(base);
   return plural ? base : thirdPerson(base);
 }

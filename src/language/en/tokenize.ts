@@ -31,30 +31,8 @@ const SUFFIXES: Array<[RegExp, string]> = [
 ];
 const NEGATED_STEMS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
 
-/** Quoted stretches of a block: [start, end) pairs. An unclosed quote runs to the end of the block. */
-export function quotedRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let open: { index: number; closer: string } | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (open) {
-      if (char === open.closer && !(open.closer === '’' && /\p{L}/u.test(text[i + 1] ?? ''))) {
-        ranges.push([open.index, i + 1]);
-        open = undefined;
-      }
-      continue;
-    }
-    if (char === '"') open = { index: i, closer: '"' };
-    else if (char === '“') open = { index: i, closer: '”' };
-    else if (char === '«') open = { index: i, closer: '»' };
-    else if (char === '‘' ) open = { index: i, closer: '’' };
-  }
-  if (open) ranges.push([open.index, text.length]);
-  return ranges;
-}
-
-/** Tokens of `text.slice(start, end)` with offsets in `text`; `quoted` comes from `quotedRanges(text)`. */
-export function tokenize(text: string, start = 0, end = text.length, quotes: Array<[number, number]> = []): Token[] {
+/** Tokens of `text.slice(start, end)` with offsets in `text`; a token inside one of `quotes` is marked `quoted`. */
+export function tokenize(text: string, start = 0, end = text.length, quotes: ReadonlyArray<readonly [number, number]> = []): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
   for (const match of slice.matchAll(TOKEN)) {
@@ -62,6 +40,10 @@ export function tokenize(text: string, start = 0, end = text.length, quotes: Arr
     const at = start + match.index!;
     if (/^[\p{L}\p{M}\p{N}]/u.test(raw)) pushWord(tokens, raw, at);
     else tokens.push(makeToken(raw, raw, at, 'punct'));
+  }
+  // "9 am", "6 pm": times, not the verb "am".
+  for (let k = 1; k < tokens.length; k++) {
+    if ((tokens[k].norm === 'am' || tokens[k].norm === 'pm') && tokens[k - 1].kind === 'number') tokens[k].norm = `${tokens[k].norm[0]}.m.`;
   }
   if (quotes.length > 0) {
     for (const token of tokens) token.quoted = quotes.some(([from, to]) => token.start >= from && token.end <= to);

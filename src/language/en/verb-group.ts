@@ -25,6 +25,8 @@ import {
   isSubordinator,
   isVerbBase,
   baseOfParticiple,
+  isNameLikeModal,
+  isNounAfterDeterminer,
 } from './word-classes.js';
 
 /**
@@ -101,8 +103,8 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
   if (t.kind !== 'word') return undefined;
 
   if (isModal(t)) {
-    if (t.norm === 'will' && (isDeterminer(prev) || isPreposition(prev))) return undefined;
-    if (t.norm === 'may' && t.capitalized && k > clauseStart) return undefined;
+    if (t.norm === 'will' && (isDeterminer(prev) || (isPreposition(prev) && !isNounAfterDeterminer(tokens, k - 1)))) return undefined;
+    if (isNameLikeModal(t, k - clauseStart)) return undefined;
     return chain(tokens, k, t.norm === 'will' ? 'future' : 'modal');
   }
   if (isFiniteBe(t) || (t.norm === "'s" && tokens[k + 1]?.norm === 'been')) {
@@ -140,7 +142,8 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
   }
   const pastBase = baseOfPast(t.norm);
   if (pastBase && (t.norm.endsWith('ed') || pastBase !== t.norm)) {
-    if (isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
+    // After a pronoun ("we changed") or before an object ("fixed the bug") it is a finite verb.
+    if (isSubjectPronoun(prev) || isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
     return finiteLater(tokens, k + 1) ? undefined : single(k, 'past', pastBase);
   }
   const thirdPersonBase = baseOfThirdPerson(t.norm);
@@ -207,19 +210,23 @@ function chain(tokens: readonly Token[], k: number, tense: VerbGroup['tense']): 
   return group;
 }
 
-/** Whether a finite verb comes later in the clause (so an -ed word before it was a reduced relative). */
+/**
+ * Whether a finite verb comes later in the clause, so an -ed word before it was a reduced relative
+ * ("Refunds issued before 1 March follow the old policy"). Auxiliaries count anywhere; a present
+ * lexical verb counts only with an object after it ("follow the old policy"), since a plural noun
+ * ("emails in March", "video calls for repairs") looks the same.
+ */
 function finiteLater(tokens: readonly Token[], from: number): boolean {
   for (let k = from; k < tokens.length; k++) {
-    // The word right after the participle is its object or complement ("allowed refunds"), not a verb.
-    const lexicalAllowed = k > from;
     const t = tokens[k];
     if (isPunct(t) && /^[;:.!?]$/.test(t.text)) return false;
-    if (isModal(t) || isFiniteBe(t) || (isHave(t) && t.norm !== 'having') || (isDo(t) && t.norm !== 'do')) return true;
+    if ((isModal(t) && !isNameLikeModal(t, k)) || isFiniteBe(t) || (isHave(t) && t.norm !== 'having') || (isDo(t) && t.norm !== 'do')) return true;
     if (isPastOnly(t.norm)) return true;
+    // The word right after the participle is its object or complement ("allowed refunds"), not a verb.
+    if (k === from) continue;
     const prev = tokens[k - 1];
-    if (!lexicalAllowed) continue;
-    if (baseOfThirdPerson(t.norm) && nounish(prev) && !finiteNext(tokens, k + 1)) return true;
-    if (isVerbBase(t.norm) && isPluralSubject(prev) && nounish(prev) && !isVerbBase(prev.norm) && !isDeterminer(tokens[k + 1])) return true;
+    const objectAfter = isDeterminer(tokens[k + 1]) || isObjectPronoun(tokens[k + 1]) || isNumber(tokens[k + 1]);
+    if ((baseOfThirdPerson(t.norm) || isVerbBase(t.norm)) && nounish(prev) && !isVerbBase(prev.norm) && objectAfter) return true;
   }
   return false;
 }

@@ -36,6 +36,16 @@ export function isCoordinator(t: Token | undefined): boolean {
 export function isModal(t: Token | undefined): boolean {
   return !!t && (lex().modals.has(t.norm) || t.norm === 'cannot' || t.norm === "'d");
 }
+
+/** "Will" and "May" with a capital inside a sentence are a name and a month ("Email Will in Payroll"). */
+export function isNameLikeModal(t: Token | undefined, index: number): boolean {
+  return !!t && index > 0 && t.capitalized && (t.norm === 'will' || t.norm === 'may');
+}
+
+/** A word in a preposition slot that is a noun after a determiner ("the till will print"). */
+export function isNounAfterDeterminer(tokens: readonly Token[], k: number): boolean {
+  return k > 0 && isDeterminer(tokens[k - 1]);
+}
 export function isBe(t: Token | undefined): boolean {
   return !!t && lex().be.has(t.norm);
 }
@@ -99,7 +109,8 @@ export function baseOfThirdPerson(word: string): string | undefined {
 export function baseOfEd(word: string): string | undefined {
   if (!/ed$/.test(word) || word.length < 4 || lex().notParticiples.has(word)) return undefined;
   const stem = word.slice(0, -2);
-  const candidates = [stem, `${stem}e`];
+  // "routed": both "rout" and "route" are verbs; the -e form is the likelier one ("rated", "noted", "coded").
+  const candidates = [`${stem}e`, stem];
   if (/ied$/.test(word)) candidates.unshift(`${word.slice(0, -3)}y`);
   if (/([bdfgklmnprtvz])\1$/.test(stem)) candidates.push(stem.slice(0, -1));
   const known = candidates.find((candidate) => isVerbBase(candidate));
@@ -157,4 +168,8 @@ export function isPluralSubject(t: Token | undefined): boolean {
 
 export function personNoun(word: string): boolean {
   return lex().personNouns.has(word);
+}
+
+export function staffNoun(word: string): boolean {
+  return lex().staffNouns.has(word);
 }
