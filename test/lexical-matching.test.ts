@@ -5,6 +5,7 @@ import { PhraseMatcher, type PhraseEntry } from '../src/lexical/phrase-matcher.j
 import { isInside, quotedSpans } from '../src/lexical/quotations.js';
 import { tokensOf } from '../src/lexical/tokens.js';
 import { wordClassesFor } from '../src/lexical/word-classes.js';
+import { wordsOf } from '../src/text/words.js';
 import { retextIntensifyPhrases, weaselEntries } from '../rules/weasel-words/rule.js';
 import { wordyPhrases } from '../rules/wordy-phrase/rule.js';
 
@@ -41,6 +42,31 @@ describe('phrase matcher', () => {
     const text = 'कर्मचारी हर कस्टमर को रसीद देते हैं।';
     const matches = new PhraseMatcher([{ phrase: 'कस्टमर', literal: true }], wordClassesFor('hi')).find(tokensOf(text, 'hi'), text);
     expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['कस्टमर']);
+  });
+});
+
+describe('word tokens', () => {
+  const intl = (text: string) => wordsOf(text, 'en').map((w) => [text.slice(w.start, w.end), w.start, w.end]);
+  const fast = (text: string) => tokensOf(text, 'en').map((t) => [t.text, t.start, t.end]);
+
+  it('agrees with Intl.Segmenter on the cases UAX #29 decides', () => {
+    const cases = ['e.g. U.S.A. 3.5 5,000 a.1 1.a client_id a:b 10:30', "don't rock'n'roll x's 'tis it's. a-b 3-5 a..b a,b 1,2,3 1;2 a;b", '__x_ _ __ x_1 $5 50% #3 @x 1st a/b a’b B’1 1‘2 9am x.y. .5 a.b,c £20.00 1.2.3', 'e-mail -- a--b “quoted” – dash… end'];
+    for (const text of cases) expect(fast(text), text).toEqual(intl(text));
+  });
+
+  it('agrees with Intl.Segmenter on random strings of the characters that matter', () => {
+    const alphabet = ['a', 'B', 'z', '1', '0', '.', ',', ';', ':', "'", '’', '‘', '-', '_', ' ', '“', '”', '–', '$', '/', '(', '?', '\u00a0', '…'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(next() * 10); k > 0; k--) text += alphabet[Math.floor(next() * alphabet.length)];
+      expect(fast(text), JSON.stringify(text)).toEqual(intl(text));
+    }
+  });
+
+  it('uses Intl.Segmenter for other scripts', () => {
+    expect(fast('ग्राहक का फ़ोन नंबर दर्ज करें ।')).toEqual(wordsOf('ग्राहक का फ़ोन नंबर दर्ज करें ।', 'hi').map((w) => [w.text, w.start, w.end]));
   });
 });
 

@@ -1,11 +1,17 @@
 import { defineFileRule } from '../../src/rules/define.js';
-import { maxOptionSchema } from '../../src/lexical/options-schema.js';
 import type { Step } from '../../src/document/sections.js';
-import { blockLocation, proseBlocks, type ProseBlock } from '../../src/text/prose.js';
-import { countWords } from '../../src/text/words.js';
+import { maxOptionSchema } from '../../src/lexical/options-schema.js';
+import { lexicalSentences } from '../../src/lexical/tokens.js';
+import { blockLocation, type ProseBlock } from '../../src/text/prose.js';
 
 interface Options {
   max: number;
+}
+
+interface StepText {
+  words: number;
+  first: ProseBlock;
+  last: ProseBlock;
 }
 
 export default defineFileRule({
@@ -21,22 +27,23 @@ export default defineFileRule({
   },
   check(doc, context) {
     const { max } = context.options;
-    // A step's own text is its paragraphs (and notes inside it), not its nested lists: the text layer marks them.
-    const blocksByStep = new Map<Step, ProseBlock[]>();
-    for (const block of proseBlocks(doc, context.config)) {
+    // The text layer marks the blocks that are a step's own text (its paragraphs and notes, not its nested lists).
+    const byStep = new Map<Step, StepText>();
+    for (const { block, tokens } of lexicalSentences(doc, context.config)) {
       if (!block.step) continue;
-      const list = blocksByStep.get(block.step) ?? [];
-      list.push(block);
-      blocksByStep.set(block.step, list);
+      const text = byStep.get(block.step);
+      if (text) {
+        text.words += tokens.length;
+        text.last = block;
+      } else {
+        byStep.set(block.step, { words: tokens.length, first: block, last: block });
+      }
     }
-    for (const [step, blocks] of blocksByStep) {
-      const count = blocks.reduce((sum, block) => sum + countWords(block.text, doc.lang), 0);
-      if (count <= max) continue;
-      const first = blocks[0];
-      const last = blocks.at(-1)!;
-      const start = blockLocation(first, 0, 0).offset;
-      const end = blockLocation(last, 0, last.text.length).endOffset;
-      context.report({ messageId: 'long', data: { number: step.number, count, max }, at: { offset: start, endOffset: end } });
+    for (const [step, { words, first, last }] of byStep) {
+      if (words <= max) continue;
+      const offset = blockLocation(first, 0, 0).offset;
+      const { endOffset } = blockLocation(last, 0, last.text.length);
+      context.report({ messageId: 'long', data: { number: step.number, count: words, max }, at: { offset, endOffset } });
     }
   },
 });

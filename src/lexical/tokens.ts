@@ -1,6 +1,6 @@
 import type { ResolvedConfig, SopDocument } from '../types.js';
 import { sentencesOfDocument, type ProseBlock, type Sentence } from '../text/prose.js';
-import { wordsOf } from '../text/words.js';
+import { wordsOf, type WordToken } from '../text/words.js';
 import { normaliseWord } from './normalise.js';
 import { quotedSpansOfBlock, type QuotedSpan } from './quotations.js';
 
@@ -23,12 +23,46 @@ export interface LexicalSentence {
 
 /** Tokens of a span of text, with offsets shifted by `base` (the span's start in its block). */
 export function tokensOf(text: string, lang: string, base = 0): Token[] {
-  return wordsOf(text, lang).map((word) => ({
+  const words = PLAIN_TEXT.test(text) ? plainWordsOf(text) : wordsOf(text, lang);
+  return words.map((word) => ({
     text: word.text,
     lower: normaliseWord(word.text),
     start: word.start + base,
     end: word.end + base,
   }));
+}
+
+/**
+ * Text in ASCII plus typographic quotes and dashes: its words follow a few rules of Unicode word
+ * segmentation (UAX #29) that a regular expression states exactly, about ten times faster than
+ * Intl.Segmenter. A test checks the two agree on every sentence of the generated corpus.
+ */
+const PLAIN_TEXT = /^[\x00-\x7f\u00a0‘’“”–—…]*$/;
+
+/**
+ * A word: letters, digits and underscores, joined across `.` `:` `'` `’` `‘` between two letters
+ * ("e.g", "don't", "a:b") and across `.` `,` `;` `'` `’` `‘` between two digits ("3.5", "5,000");
+ * then, as wordsOf does, words joined by one hyphen or apostrophe with no space ("e-mail", "5-7").
+ */
+const PLAIN_WORD = /[A-Za-z0-9_]+(?:(?:(?<=[A-Za-z])[.:'’‘](?=[A-Za-z])|(?<=[0-9])[.,;'’‘](?=[0-9]))[A-Za-z0-9_]+)*/g;
+const PLAIN_JOINERS = new Set(['-', "'", '’']);
+
+function plainWordsOf(text: string): WordToken[] {
+  const words: WordToken[] = [];
+  for (const match of text.matchAll(PLAIN_WORD)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    // Intl.Segmenter does not count a lone underscore as a word (two or more it does).
+    if (match[0] === '_') continue;
+    const previous = words.at(-1);
+    if (previous && start === previous.end + 1 && PLAIN_JOINERS.has(text[previous.end])) {
+      previous.end = end;
+      previous.text = text.slice(previous.start, end);
+    } else {
+      words.push({ text: match[0], start, end });
+    }
+  }
+  return words;
 }
 
 /**
