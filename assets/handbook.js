@@ -62,31 +62,48 @@
     items[active].scrollIntoView({ block: 'nearest' });
   }
 
+  function option(className, href, parts) {
+    var item = document.createElement('li');
+    item.id = 'sop-result-' + list.children.length;
+    item.className = className;
+    item.setAttribute('role', 'option');
+    item.setAttribute('aria-selected', 'false');
+    var link = document.createElement('a');
+    link.href = base + href;
+    link.tabIndex = -1;
+    parts.forEach(function (part) { if (part) link.appendChild(part); });
+    item.appendChild(link);
+    list.appendChild(item);
+  }
+
+  // Results are grouped by document: the document, then up to three of its best sections.
   function show(query) {
     var engine = searchIndex();
     if (!engine || !query.trim()) return close();
-    var results = engine.search(query).slice(0, 20);
+    var groups = [];
+    var byTitle = {};
+    engine.search(query).forEach(function (result) {
+      var group = byTitle[result.title];
+      if (!group) {
+        if (groups.length === 8) return;
+        group = byTitle[result.title] = { title: result.title, lang: result.lang, url: result.url.split('#')[0], sections: [] };
+        groups.push(group);
+      }
+      if (result.section && group.sections.length < 3) group.sections.push(result);
+    });
     list.textContent = '';
     active = -1;
-    if (!results.length) {
+    if (!groups.length) {
       var empty = document.createElement('li');
       empty.className = 'sop-search-empty';
       empty.textContent = list.getAttribute('data-empty') || 'No results';
       list.appendChild(empty);
     }
-    results.forEach(function (result, i) {
-      var item = document.createElement('li');
-      item.id = 'sop-result-' + i;
-      item.setAttribute('role', 'option');
-      item.setAttribute('aria-selected', 'false');
-      var link = document.createElement('a');
-      link.href = base + result.url;
-      link.tabIndex = -1;
-      link.appendChild(span('sop-result-title', result.title, result.lang));
-      if (result.section) link.appendChild(span('sop-result-section', result.section, result.lang));
-      if (result.excerpt) link.appendChild(span('sop-result-excerpt', result.excerpt, result.lang));
-      item.appendChild(link);
-      list.appendChild(item);
+    groups.forEach(function (group) {
+      option('sop-result-doc', group.url, [span('sop-result-title', group.title, group.lang)]);
+      group.sections.forEach(function (result) {
+        option('sop-result-sub', result.url, [span('sop-result-section', result.section, result.lang), result.excerpt && span('sop-result-excerpt', result.excerpt, result.lang)]);
+      });
     });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');

@@ -74,11 +74,13 @@ describe.skipIf(!chromiumPath)('the handbook in Chromium', () => {
     await page.keyboard.press('/');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('sop-search-input');
     await page.keyboard.type('receipt');
-    const first = page.locator('#sop-search-results li[role="option"]').first();
-    await expect(first.locator('.sop-result-title').textContent()).resolves.toBe('2.1 Giving a refund');
-    await expect(first.locator('.sop-result-section').textContent()).resolves.toBe('Procedure');
+    const options = page.locator('#sop-search-results li[role="option"]');
+    await expect(options.first().locator('.sop-result-title').textContent()).resolves.toBe('2.1 Giving a refund');
+    await expect(options.nth(1).locator('.sop-result-section').textContent()).resolves.toBe('Procedure');
     await page.keyboard.press('ArrowDown');
-    await expect(first.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('#sop-search-input').getAttribute('aria-activedescendant')).resolves.toBe('sop-result-1');
     await page.keyboard.press('Enter');
     await page.waitForURL(/documents\/refund-steps\.html#refund-steps--procedure$/);
   });
@@ -86,10 +88,11 @@ describe.skipIf(!chromiumPath)('the handbook in Chromium', () => {
   it('finds a Hindi word', async () => {
     await page.goto(url('index.html'));
     await page.fill('#sop-search-input', 'मुंबई');
-    const first = page.locator('#sop-search-results li[role="option"]').first();
-    await expect(first.locator('.sop-result-title').textContent()).resolves.toBe('3 धनवापसी नीति');
-    await expect(first.locator('.sop-result-section').getAttribute('lang')).resolves.toBe('hi');
-    await first.locator('a').click();
+    const options = page.locator('#sop-search-results li[role="option"]');
+    await expect(options.first().locator('.sop-result-title').textContent()).resolves.toBe('3 धनवापसी नीति');
+    await expect(options.first().locator('.sop-result-title').getAttribute('lang')).resolves.toBe('hi');
+    await expect(options.nth(1).locator('.sop-result-section').textContent()).resolves.toBe('दायरा');
+    await options.nth(1).locator('a').click();
     await page.waitForURL(/documents\/refunds-policy-hi\.html#refunds-policy-hi--/);
     await expect(page.locator('article.sop-doc').getAttribute('lang')).resolves.toBe('hi');
   });

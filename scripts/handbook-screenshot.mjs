@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Makes docs/handbook.png, the README's picture of the handbook: builds examples/customer-service
+// (its deliberate lint errors lowered to warnings in a scratch copy, so the page shows the handbook
+// rather than the NOT COMPLIANT banner) and photographs one procedure page in Chromium.
+// Usage: npm run build && node scripts/handbook-screenshot.mjs [chromium-path]
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { parseDocument } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.argv[2] ?? '/usr/bin/chromium';
+const scratch = mkdtempSync(join(tmpdir(), 'sop-screenshot-'));
+try {
+  const repo = join(scratch, 'customer-service');
+  cpSync(join(root, 'examples', 'customer-service'), repo, { recursive: true });
+  const configPath = join(repo, 'sop.config.yaml');
+  const config = parseDocument(readFileSync(configPath, 'utf8'));
+  for (const rule of ['review-overdue', 'branch-uniformity', 'terminology']) config.setIn(['rules', rule], 'warn');
+  writeFileSync(configPath, config.toString());
+  const built = spawnSync(process.execPath, [join(root, 'bin', 'sop.js'), 'build', '--out', '../handbook', '--date', '2026-11-23', '--as-of', '2026-11-23'], { cwd: repo, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`sop build failed:\n${built.stdout}${built.stderr}`);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  await page.goto(pathToFileURL(join(scratch, 'handbook', 'documents', 'processing-a-refund.html')).href);
+  await page.fill('#sop-search-input', 'धनवापसी');
+  await page.waitForSelector('#sop-search-results li[role="option"]');
+  await page.screenshot({ path: join(root, 'docs', 'handbook.png') });
+  await browser.close();
+  console.log('Wrote docs/handbook.png');
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
