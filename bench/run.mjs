@@ -44,6 +44,8 @@ const ROWS = {
     env: {},
     // Exit code 1 means findings; 2 or more is a failure.
     ok: (code) => code === 0 || code === 1,
+    // Each finding in the JSON report has one "ruleId".
+    finding: /"ruleId":/g,
     requires: join(root, 'dist', 'src', 'cli.js'),
     missing: 'dist/ is missing: run `npm run build` first.',
   },
@@ -53,6 +55,8 @@ const ROWS = {
     // remark-cli keeps every file and its messages until the end; at 10,000 files it needs about 6 GiB.
     env: { NODE_OPTIONS: '--max-old-space-size=16384' },
     ok: (code) => code === 0 || code === 1,
+    // vfile-reporter prints one line per message: "24:34-24:54  warning  Unexpected …".
+    finding: /^ *\d+:\d+(?:-\d+:\d+)? +(?:warning|error)\b/gm,
     requires: join(root, 'node_modules', 'remark-cli', 'cli.js'),
     missing: 'remark-cli is missing: run `npm install` (it is a devDependency).',
   },
@@ -137,9 +141,14 @@ function measure(row, dir) {
     const child = spawn(spawnCommand, spawnArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let reportBytes = 0;
     let stderrTail = '';
-    child.stdout.on('data', (chunk) => (reportBytes += chunk.length));
+    const counters = { stdout: findingCounter(row.finding), stderr: findingCounter(row.finding) };
+    child.stdout.on('data', (chunk) => {
+      reportBytes += chunk.length;
+      counters.stdout.add(chunk);
+    });
     child.stderr.on('data', (chunk) => {
       reportBytes += chunk.length;
+      counters.stderr.add(chunk);
       stderrTail = (stderrTail + chunk.toString()).slice(-2000);
     });
     let timedOut = false;
@@ -158,9 +167,26 @@ function measure(row, dir) {
       const usage = readUsage(usageFile);
       rmSync(usageFile, { force: true });
       const status = timedOut ? 'did not finish' : row.ok(usage.exitCode ?? code) ? 'ok' : 'failed';
-      resolve({ status, wall, cpu: usage.cpu, peakMiB: usage.peakMiB, reportBytes, stderrTail });
+      const findings = counters.stdout.total() + counters.stderr.total();
+      resolve({ status, wall, cpu: usage.cpu, peakMiB: usage.peakMiB, reportBytes, findings, stderrTail });
     });
   });
+}
+
+/** Counts report lines matching a pattern in a stream, line by line, so a chunk boundary never splits a match. */
+function findingCounter(pattern) {
+  let count = 0;
+  let rest = '';
+  const countIn = (text) => (count += text.match(pattern)?.length ?? 0);
+  return {
+    add(chunk) {
+      const text = rest + chunk.toString();
+      const cut = text.lastIndexOf('\n') + 1;
+      countIn(text.slice(0, cut));
+      rest = text.slice(cut);
+    },
+    total: () => count + (rest.match(pattern)?.length ?? 0),
+  };
 }
 
 /** Reads GNU time's `-v` report or the hook's JSON. */
@@ -202,18 +228,19 @@ function summarise(id, n, bytes, samples) {
     peakMiB: Math.max(...ok.map((s) => s.peakMiB)),
     filesPerSecond: n / wall,
     reportBytes: median(ok.map((s) => s.reportBytes)),
+    findings: median(ok.map((s) => s.findings)),
   };
 }
 
 function printTable(rows) {
-  const header = ['row', 'N', 'runs', 'wall s (min-max)', 'CPU s', 'peak MiB', 'files/s', 'report'];
+  const header = ['row', 'N', 'runs', 'wall s (min-max)', 'CPU s', 'peak MiB', 'files/s', 'findings', 'report'];
   const lines = rows.map((r) => {
     if (r.status !== 'ok') {
       const why = r.status === 'did not finish' ? `did not finish in ${timeoutSeconds} s` : 'failed';
-      return [r.row, String(r.n), `0 of ${r.runs}`, why, '-', '-', '-', '-'];
+      return [r.row, String(r.n), `0 of ${r.runs}`, why, '-', '-', '-', '-', '-'];
     }
     const range = r.runs > 1 ? ` (${r.wallMin.toFixed(2)}-${r.wallMax.toFixed(2)})` : '';
-    return [r.row, String(r.n), String(r.runs), `${r.wall.toFixed(2)}${range}`, fmt(r.cpu), fmt(r.peakMiB, 0), r.filesPerSecond.toFixed(0), humanBytes(r.reportBytes)];
+    return [r.row, String(r.n), String(r.runs), `${r.wall.toFixed(2)}${range}`, fmt(r.cpu), fmt(r.peakMiB, 0), r.filesPerSecond.toFixed(0), String(r.findings), humanBytes(r.reportBytes)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const render = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

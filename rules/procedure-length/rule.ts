@@ -1,8 +1,8 @@
 import type { List } from 'mdast';
 import { defineFileRule } from '../../src/rules/define.js';
 import { maxOptionSchema } from '../../src/lexical/options-schema.js';
-import { findSection } from '../../src/document/section-names.js';
-import { stepsOfSection, type Section, type Step } from '../../src/document/sections.js';
+import { findSection, procedureSteps } from '../../src/document/section-names.js';
+import type { Section, Step } from '../../src/document/sections.js';
 
 interface Options {
   max: number;
@@ -13,7 +13,7 @@ interface Options {
  * ordered list that starts again at 1 is a new one; a list that carries on the numbering (a note
  * between steps 8 and 9) continues the same procedure.
  */
-export function procedureRuns(section: Section): Step[][] {
+export function procedureRuns(section: Section, steps: readonly Step[]): Step[][] {
   const runOfList = new Map<List, number>();
   let run = -1;
   let nextNumber: number | undefined;
@@ -32,7 +32,7 @@ export function procedureRuns(section: Section): Step[][] {
     nextNumber = start === undefined ? undefined : start + node.children.length;
   }
   const runs: Step[][] = [];
-  for (const step of stepsOfSection(section)) {
+  for (const step of steps) {
     const index = runOfList.get(step.list);
     if (index === undefined) continue;
     (runs[index] ??= []).push(step);
@@ -55,7 +55,7 @@ export default defineFileRule({
     const section = findSection(doc, context.config, 'Procedure');
     if (!section) return;
     const { max } = context.options;
-    for (const steps of procedureRuns(section)) {
+    for (const steps of procedureRuns(section, procedureSteps(doc, context.config))) {
       if (steps.length <= max) continue;
       // Point at the first step past the limit: that is where a second sub-procedure would start at the latest.
       const over = steps[max];
