@@ -22,13 +22,13 @@ export const MISSING_CHROMIUM =
   '--chromium <path> to a Chromium or Chrome executable.';
 
 /** The Chromium to print with: `--chromium`, else /usr/bin/chromium, else the first found on PATH. */
-export function findChromium(flag: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findChromium(flag: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env, defaultPath = DEFAULT_PATH): string | undefined {
   if (flag) {
     const path = resolve(cwd, flag);
     if (!isExecutable(path)) throw new UsageError(`--chromium ${flag}: no executable file there. ${MISSING_CHROMIUM}`);
     return path;
   }
-  if (isExecutable(DEFAULT_PATH)) return DEFAULT_PATH;
+  if (isExecutable(defaultPath)) return defaultPath;
   for (const folder of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const name of NAMES) {
       const candidate = join(folder, name);

@@ -36,7 +36,6 @@ function changesBody(changes: ChangeReport | undefined, context: BackMatterConte
   const labels = context.plan.settings.labels;
   if (!changes) return [h('p.sop-empty', labels.noPrevious)];
   const sub = `h${context.headingLevel + 1}`;
-  const version = (from?: string, to?: string) => (from || to ? ` (${from ?? '?'} → ${to ?? '?'})` : '');
   const out: ElementContent[] = [h('p', [labels.changesSince, ': ', h('code', changes.against)])];
   if (changes.added.length + changes.removed.length + changes.changed.length === 0) out.push(h('p.sop-empty', labels.noChanges));
   if (changes.added.length) {
@@ -53,7 +52,7 @@ function changesBody(changes: ChangeReport | undefined, context: BackMatterConte
         changes.changed.map((doc) =>
           h('li', [
             docLink(doc, context),
-            version(doc.fromVersion, doc.toVersion),
+            versionChange(doc.fromVersion, doc.toVersion, labels),
             doc.steps.length ? h('ul.sop-step-changes', doc.steps.map((step) => stepChange(step, labels))) : '',
           ]),
         ),
@@ -61,6 +60,13 @@ function changesBody(changes: ChangeReport | undefined, context: BackMatterConte
     );
   }
   return out;
+}
+
+/** ` (1.0.0 → 1.1.0)`, or a warning when a changed document kept its version. */
+export function versionChange(from: string | undefined, to: string | undefined, labels: Labels): string {
+  if (!from && !to) return '';
+  if (from === to) return ` (${to}, ${labels.versionNotRaised})`;
+  return ` (${from ?? '?'} → ${to ?? '?'})`;
 }
 
 function stepChange(step: ChangeReport['changed'][number]['steps'][number], labels: Labels): Element {

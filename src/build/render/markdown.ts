@@ -1,6 +1,7 @@
 import { Slugger } from '../../corpus/slug.js';
 import { compareCodePoints } from '../resolve.js';
 import type { EditionPlan, PlacedDoc } from '../types.js';
+import { versionChange } from './back-matter.js';
 import { editionName, pageTitle } from './front.js';
 import type { EditionContent } from './site.js';
 
@@ -115,7 +116,7 @@ function backMatter(name: string, plan: EditionPlan): string {
       for (const doc of changes.added) lines.push(`- **${labels.added}:** ${title(doc)}`);
       for (const doc of changes.removed) lines.push(`- **${labels.removed}:** ~~${cell(doc.title)}~~`);
       for (const doc of changes.changed) {
-        lines.push(`- **${labels.changed}:** ${title(doc)}${doc.fromVersion || doc.toVersion ? ` (${doc.fromVersion ?? '?'} → ${doc.toVersion ?? '?'})` : ''}`);
+        lines.push(`- **${labels.changed}:** ${title(doc)}${versionChange(doc.fromVersion, doc.toVersion, labels)}`);
         for (const step of doc.steps) {
           const kinds = { extra: labels.stepAdded, missing: labels.stepRemoved, moved: labels.stepMoved, reworded: labels.stepReworded };
           const number = step.kind === 'missing' ? step.previousNumber : step.number;
