@@ -1,6 +1,7 @@
 import { defineFileRule } from '../../src/rules/define.js';
 import { languagesWithData, readLanguageData } from '../../src/lexical/language-data.js';
 import { phraseListOptionsSchema } from '../../src/lexical/options-schema.js';
+import { perLanguageAndSettings } from '../../src/lexical/per-settings.js';
 import { PhraseMatcher, type PhraseEntry } from '../../src/lexical/phrase-matcher.js';
 import { displayWords } from '../../src/lexical/normalise.js';
 import { isInside } from '../../src/lexical/quotations.js';
@@ -36,26 +37,19 @@ interface Matchers {
   data: VagueStandardsData;
 }
 
-const matcherCache = new Map<string, Matchers>();
-
-function matchersFor(lang: string, options: Options): Matchers | undefined {
-  const key = `${lang}\u0000${JSON.stringify(options.add)}\u0000${JSON.stringify(options.remove)}`;
-  let matchers = matcherCache.get(key);
-  if (matchers) return matchers;
+const matchersFor = perLanguageAndSettings((lang: string, options: Options): Matchers | undefined => {
   const data = readLanguageData<VagueStandardsData>(lang, LIST);
   if (!data) return undefined;
   const removed = new Set(options.remove.map((phrase) => phrase.toLowerCase()));
   const added = options.add.map((item) => (typeof item === 'string' ? { phrase: item } : item));
   const standards = [...data.standards, ...added].filter((entry) => !removed.has(entry.phrase.toLowerCase()));
   const classes = wordClassesFor(lang);
-  matchers = {
+  return {
     standards: new PhraseMatcher(standards, classes),
     cues: new PhraseMatcher(data.measurableCues.map((phrase) => ({ phrase })), classes),
     data,
   };
-  matcherCache.set(key, matchers);
-  return matchers;
-}
+});
 
 export default defineFileRule({
   id: 'measurable-standard',

@@ -2,6 +2,7 @@ import type { Fix, ResolvedConfig, SopDocument } from '../../src/types.js';
 import { defineFileRule } from '../../src/rules/define.js';
 import { matchCase } from '../../src/lexical/casing.js';
 import { primaryLanguage } from '../../src/lexical/language-data.js';
+import { perLanguageAndSettings } from '../../src/lexical/per-settings.js';
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from '../../src/lexical/phrase-matcher.js';
 import { displayWords } from '../../src/lexical/normalise.js';
 import { isInside, quotedSpansOfBlock } from '../../src/lexical/quotations.js';
@@ -62,18 +63,9 @@ export function glossaryFor(glossary: ResolvedConfig['glossary'], docLang: strin
   );
 }
 
-const matcherCache = new Map<string, PhraseMatcher<TermEntry>>();
-
-function matcherFor(lang: string, glossary: ResolvedConfig['glossary']): PhraseMatcher<TermEntry> | undefined {
-  if (Object.keys(glossary).length === 0) return undefined;
-  const key = `${lang}\u0000${JSON.stringify(glossary)}`;
-  let matcher = matcherCache.get(key);
-  if (!matcher) {
-    matcher = new PhraseMatcher(termEntries(glossary, inflectorFor(lang)), NO_CLASSES);
-    matcherCache.set(key, matcher);
-  }
-  return matcher;
-}
+const matcherFor = perLanguageAndSettings((lang: string, glossary: ResolvedConfig['glossary']): PhraseMatcher<TermEntry> | undefined =>
+  Object.keys(glossary).length === 0 ? undefined : new PhraseMatcher(termEntries(glossary, inflectorFor(lang)), NO_CLASSES),
+);
 
 /** The preferred term in the grammatical form the avoided word had; undefined when no form fits. */
 function preferredForm(entry: TermEntry, original: string, inflector: Inflector | undefined): string | undefined {

@@ -4,6 +4,7 @@ import { weasels } from 'weasels';
 import { defineFileRule } from '../../src/rules/define.js';
 import { languagesWithData, readLanguageData } from '../../src/lexical/language-data.js';
 import { phraseListOptionsSchema } from '../../src/lexical/options-schema.js';
+import { perLanguageAndSettings } from '../../src/lexical/per-settings.js';
 import { PhraseMatcher, type PhraseEntry } from '../../src/lexical/phrase-matcher.js';
 import { displayWords } from '../../src/lexical/normalise.js';
 import { isInside } from '../../src/lexical/quotations.js';
@@ -58,19 +59,11 @@ export function weaselEntries(data: WeaselWordsData, options: Options): WeaselEn
   return entries;
 }
 
-const matcherCache = new Map<string, { matcher: PhraseMatcher<WeaselEntry & { why?: string; fix?: string }>; data: WeaselWordsData }>();
-
-function matcherFor(lang: string, options: Options) {
-  const key = `${lang}\u0000${JSON.stringify(options)}`;
-  let cached = matcherCache.get(key);
-  if (!cached) {
-    const data = readLanguageData<WeaselWordsData>(lang, LIST);
-    if (!data) return undefined;
-    cached = { matcher: new PhraseMatcher(weaselEntries(data, options), wordClassesFor(lang)), data };
-    matcherCache.set(key, cached);
-  }
-  return cached;
-}
+const matcherFor = perLanguageAndSettings((lang: string, options: Options) => {
+  const data = readLanguageData<WeaselWordsData>(lang, LIST);
+  if (!data) return undefined;
+  return { matcher: new PhraseMatcher<WeaselEntry & { why?: string; fix?: string }>(weaselEntries(data, options), wordClassesFor(lang)), data };
+});
 
 export default defineFileRule({
   id: 'weasel-words',

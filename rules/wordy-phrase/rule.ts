@@ -1,6 +1,7 @@
 import { defineFileRule } from '../../src/rules/define.js';
 import { matchCase } from '../../src/lexical/casing.js';
 import { languagesWithData, readLanguageData } from '../../src/lexical/language-data.js';
+import { perLanguageAndSettings } from '../../src/lexical/per-settings.js';
 import { PhraseMatcher, type PhraseEntry } from '../../src/lexical/phrase-matcher.js';
 import { displayWords } from '../../src/lexical/normalise.js';
 import { isInside } from '../../src/lexical/quotations.js';
@@ -37,16 +38,10 @@ export function wordyPhrases(lang: string, options: Options): WordyPhrase[] | un
   );
 }
 
-const matcherCache = new Map<string, PhraseMatcher<WordyPhrase> | undefined>();
-
-function matcherFor(lang: string, options: Options): PhraseMatcher<WordyPhrase> | undefined {
-  const key = `${lang}\u0000${JSON.stringify(options)}`;
-  if (!matcherCache.has(key)) {
-    const phrases = wordyPhrases(lang, options);
-    matcherCache.set(key, phrases ? new PhraseMatcher(phrases, wordClassesFor(lang)) : undefined);
-  }
-  return matcherCache.get(key);
-}
+const matcherFor = perLanguageAndSettings((lang: string, options: Options): PhraseMatcher<WordyPhrase> | undefined => {
+  const phrases = wordyPhrases(lang, options);
+  return phrases ? new PhraseMatcher(phrases, wordClassesFor(lang)) : undefined;
+});
 
 export default defineFileRule({
   id: 'wordy-phrase',
