@@ -35,10 +35,10 @@ export function grammarSentences(doc: SopDocument, config: ResolvedConfig): { pa
 /**
  * Findings for one sentence, computed once per run for the same sentence in the same block:
  * documents repeat boilerplate (scripts, shared steps, branch variants), and analysis depends only on
- * the text and the check's options.
+ * the text, its quotes and the check's options. Keyed by block text, then by check and span.
  */
-const runCache = new Map<string, GrammarFinding[]>();
-const MAX_CACHED = 100_000;
+const runCache = new Map<string, Map<string, GrammarFinding[]>>();
+const MAX_CACHED_BLOCKS = 50_000;
 
 export function cachedFindings<Id extends string>(
   check: string,
@@ -46,12 +46,17 @@ export function cachedFindings<Id extends string>(
   { sentence, prepared }: PreparedSentence,
   compute: (prepared: unknown) => Array<GrammarFinding<Id>>,
 ): Array<GrammarFinding<Id>> {
-  const key = `${check}\u0000${optionsKey}\u0000${sentence.block.inQuote ? 'q' : ''}${sentence.start}:${sentence.end}\u0000${sentence.block.text}`;
-  let findings = runCache.get(key);
+  let perBlock = runCache.get(sentence.block.text);
+  if (!perBlock) {
+    if (runCache.size >= MAX_CACHED_BLOCKS) runCache.clear();
+    perBlock = new Map();
+    runCache.set(sentence.block.text, perBlock);
+  }
+  const key = `${check}|${optionsKey}|${sentence.block.inQuote ? 'q' : ''}${sentence.start}:${sentence.end}`;
+  let findings = perBlock.get(key);
   if (!findings) {
     findings = compute(prepared());
-    if (runCache.size >= MAX_CACHED) runCache.clear();
-    runCache.set(key, findings);
+    perBlock.set(key, findings);
   }
   return findings as Array<GrammarFinding<Id>>;
 }

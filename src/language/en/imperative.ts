@@ -25,6 +25,7 @@ import {
   baseOfEd,
   isPastOnly,
   isNameLikeModal,
+  isPluralSubject,
 } from './word-classes.js';
 
 
@@ -96,9 +97,7 @@ function lexicalGuard(sentence: EnglishSentence, i: number): ImperativeVerdict {
       return clauseVerb ? { kind: 'imperative', verb: i } : { kind: 'not-imperative', subject: i };
     }
     if (isAdverb(t) || isPreposition(t) || isNumber(t)) continue;
-    const prev = tokens[k - 1];
-    const prevCanBeNoun = k - 1 === i ? canBeNominal : !isAdverb(prev) && !isPreposition(prev);
-    if (prevCanBeNoun && couldBeFinite(t)) ambiguous = true;
+    if (couldBeVerbOfSubject(tokens, i, k, canBeNominal)) ambiguous = true;
   }
   if (!ambiguous || clauseVerb) return { kind: 'imperative', verb: i };
   // The first word is a verb; the tagger only says whether a noun and its verb follow it.
@@ -118,10 +117,26 @@ function endsNounPhrase(t: Token): boolean {
   );
 }
 
-/** A word that could be the finite verb of a subject: "need", "handles", "arrived". A capitalised word mid-sentence is a name or a UI label ("select Partial refund"). */
-function couldBeFinite(t: Token): boolean {
-  if (t.capitalized) return false;
-  return isVerbBase(t.norm) || !!baseOfThirdPerson(t.norm) || (!!baseOfEd(t.norm) && isVerbBase(baseOfEd(t.norm)!)) || isPastOnly(t.norm);
+/**
+ * Whether token k could be the verb of a subject made of the words before it, so the tagger must
+ * decide: a 3rd person -s form after a noun ("Hold music plays"), a base form after a plural noun
+ * ("Upset customers need", "Staff lock"), a past form with an object ("Staff logged the call").
+ * A capitalised word mid-sentence is a name or a UI label ("select Partial refund"); a word after a
+ * number is a plural noun ("select five calls").
+ */
+function couldBeVerbOfSubject(tokens: readonly Token[], i: number, k: number, firstCanBeNominal: boolean): boolean {
+  const t = tokens[k];
+  // Adverbs can sit between a subject and its verb: "Store credit never expires".
+  let p = k - 1;
+  while (p > i && isAdverb(tokens[p])) p--;
+  const prev = tokens[p];
+  if (t.capitalized || isNumber(prev) || isAdverb(prev) || isPreposition(prev) || (prev.capitalized && p > i)) return false;
+  if (p === i && !firstCanBeNominal) return false;
+  if (baseOfThirdPerson(t.norm)) return true;
+  if (isVerbBase(t.norm)) return isPluralSubject(prev);
+  const past = baseOfEd(t.norm);
+  if ((past && isVerbBase(past)) || isPastOnly(t.norm)) return isDeterminer(tokens[k + 1]) || isObjectPronoun(tokens[k + 1]);
+  return false;
 }
 
 /**
@@ -133,9 +148,10 @@ function couldBeFinite(t: Token): boolean {
 function taggerVerdict(sentence: EnglishSentence, i: number, knownVerb = false): ImperativeVerdict {
   const tokens = sentence.own;
   const w = tokens[i];
+  const tagsOf = sentence.tagsThrough(i + SUBJECT_LIMIT + 1);
   if (!knownVerb) {
-    const tags = sentence.tagsOf(w)?.tags ?? new Set<string>();
-    const nextTags = tokens[i + 1] ? sentence.tagsOf(tokens[i + 1])?.tags : undefined;
+    const tags = tagsOf(w) ?? new Set<string>();
+    const nextTags = tokens[i + 1] ? tagsOf(tokens[i + 1]) : undefined;
     let verb = tags.has('Verb') && !tags.has('Gerund') && !tags.has('PastTense') && !tags.has('Participle');
     if (!verb && !tags.has('Adjective') && !tags.has('ProperNoun') && !(nextTags?.has('Noun') ?? false)) verb = canBeVerb(w.norm);
     if (!verb) return { kind: 'not-imperative', subject: i };
@@ -144,9 +160,9 @@ function taggerVerdict(sentence: EnglishSentence, i: number, knownVerb = false):
   const isFiniteTag = (tags: Set<string> | undefined) => !!tags?.has('Verb') && !tags.has('Gerund') && !tags.has('Participle');
   const isNounTag = (tags: Set<string> | undefined) => !!tags?.has('Noun') && !tags.has('Pronoun') && !tags.has('Verb');
   // "Staff lock the safe": the tagger reads the first word as a noun and the next as its verb.
-  const first = sentence.tagsOf(w)?.tags;
+  const first = tagsOf(w);
   const second = tokens[i + 1];
-  const secondTags = second ? sentence.tagsOf(second)?.tags : undefined;
+  const secondTags = second ? tagsOf(second) : undefined;
   // A past form after it must have an object ("Staff logged the call"); "Bag returned goods" is attributive.
   const pastNeedsObject = !!secondTags?.has('PastTense') && !(isDeterminer(tokens[i + 2]) || isObjectPronoun(tokens[i + 2]) || tokens[i + 2]?.norm === 'to');
   if (second && !second.capitalized && !endsNounPhrase(second) && isNounTag(first) && isFiniteTag(secondTags) && !pastNeedsObject) return { kind: 'not-imperative', subject: i };
@@ -155,7 +171,7 @@ function taggerVerdict(sentence: EnglishSentence, i: number, knownVerb = false):
   for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
     const t = tokens[k];
     if (endsNounPhrase(t)) break;
-    const here = sentence.tagsOf(t)?.tags;
+    const here = tagsOf(t);
     if (isAdverb(t) && !here?.has('Noun')) continue;
     if (nounBefore && !t.capitalized && isFiniteTag(here)) return { kind: 'not-imperative', subject: i };
     nounBefore = !!here?.has('Noun') && !here.has('Pronoun');

@@ -1,4 +1,4 @@
-import { tagText, type TermTags } from './tagger.js';
+import { tagText } from './tagger.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One English sentence, tokenised once and shared by every grammar rule. */
@@ -21,9 +21,15 @@ export class EnglishSentence {
     return this.blockText.slice(this.start, this.end);
   }
 
-  /** The tagger's reading of a token (tags the whole block on first call). */
-  tagsOf(token: Token): TermTags | undefined {
-    return tagText(this.blockText).get(token.start);
+  /**
+   * The tagger's reading of the sentence's opening, through own token `last`: a reader of tags for
+   * those tokens. Only the opening is tagged, since the checks that need the tagger look at how a
+   * sentence starts (a step's first clause); the result is kept for the run.
+   */
+  tagsThrough(last: number): (token: Token) => Set<string> | undefined {
+    const end = this.own[Math.min(last, this.own.length - 1)]?.end ?? this.end;
+    const terms = tagText(this.blockText.slice(this.start, end));
+    return (token) => terms.get(token.start - this.start)?.tags;
   }
 
   /** Whether the sentence is a question. */

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
  * that could be the verb of a subject ("Hold times must…", "Upset customers need…").
  *
  * compromise takes about 0.15 s to load, so it is required on first use, never at import; rules
- * are synchronous, so the synchronous CommonJS build is loaded (not a dynamic import). A block is
- * tagged once and the tags are kept for the whole run, keyed by the block's text.
+ * are synchronous, so the synchronous CommonJS build is loaded (not a dynamic import). A text is
+ * tagged once and the tags are kept for the whole run, keyed by the text.
  */
 export interface TermTags {
   /** Offset of the term in the tagged text. */
@@ -19,23 +19,25 @@ export interface TermTags {
 
 type Compromise = ((text: string) => CompromiseDoc) & { version: string };
 interface CompromiseDoc {
-  json(options: { offset: boolean; terms?: unknown }): Array<{ terms: CompromiseTerm[] }>;
+  /** Sentences of terms; pre + text + post of every term, in order, spell out the input. */
+  document: CompromiseTerm[][];
   has(match: string): boolean;
 }
 interface CompromiseTerm {
   text: string;
-  tags: string[];
+  pre: string;
+  post: string;
+  tags: Set<string>;
   switch?: string;
-  implicit?: string;
-  offset: { start: number; length: number };
 }
 
 let compromise: Compromise | undefined;
 let loadCount = 0;
-const blockCache = new Map<string, Map<number, TermTags>>();
+let taggedTexts = 0;
+const textCache = new Map<string, Map<number, TermTags>>();
 const verbCapable = new Map<string, boolean>();
 /** Bounds memory on very large runs: the cache is a speed-up, never a requirement. */
-const MAX_CACHED_BLOCKS = 20_000;
+const MAX_CACHED_TEXTS = 20_000;
 
 function tagger(): Compromise {
   if (!compromise) {
@@ -46,19 +48,23 @@ function tagger(): Compromise {
   return compromise;
 }
 
-/** Tags of every term of a block of text, by start offset. */
+/** Tags of every term of a text (a sentence, or its opening words), by start offset. */
 export function tagText(text: string): Map<number, TermTags> {
-  const cached = blockCache.get(text);
+  const cached = textCache.get(text);
   if (cached) return cached;
+  taggedTexts++;
   const terms = new Map<number, TermTags>();
-  for (const sentence of tagger()(text).json({ offset: true })) {
-    for (const term of sentence.terms) {
-      if (term.implicit !== undefined && term.offset.length === 0) continue;
-      terms.set(term.offset.start, { start: term.offset.start, tags: new Set(term.tags), ambiguity: term.switch });
+  // Offsets are summed from each term's surrounding text: json({offset}) costs as much as the tagging.
+  let offset = 0;
+  for (const sentence of tagger()(text).document) {
+    for (const term of sentence) {
+      offset += term.pre.length;
+      if (term.text.length > 0) terms.set(offset, { start: offset, tags: term.tags, ambiguity: term.switch });
+      offset += term.text.length + term.post.length;
     }
   }
-  if (blockCache.size >= MAX_CACHED_BLOCKS) blockCache.clear();
-  blockCache.set(text, terms);
+  if (textCache.size >= MAX_CACHED_TEXTS) textCache.clear();
+  textCache.set(text, terms);
   return terms;
 }
 
@@ -73,7 +79,7 @@ export function canBeVerb(word: string): boolean {
   return answer;
 }
 
-/** How many times the tagger was loaded in this process (0 when every decision was lexical). */
-export function taggerLoads(): number {
-  return loadCount;
+/** How often the tagger was loaded and run in this process (0 loads when every decision was lexical). */
+export function taggerStats(): { loads: number; taggedTexts: number } {
+  return { loads: loadCount, taggedTexts };
 }

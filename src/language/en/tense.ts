@@ -175,12 +175,14 @@ function subjectHead(tokens: readonly Token[], from: number, verb: number): numb
 
 function findPastMainVerb(sentence: EnglishSentence): TenseMatch[] {
   const tokens = sentence.own;
-  if (imperativeVerdict(sentence).kind === 'imperative') return [];
   const start = mainClauseStart(tokens);
   if (!start) return [];
   // With no comma after an intro clause, the scan starts inside it and skips its verb.
   const group = mainVerbGroup(tokens, start.uncertain ? start.index + 1 : start.index, start.uncertain && isSubordinator(tokens[start.index]));
   if (!group || group.tense !== 'past') return [];
+  // Under an instruction a past verb is in a reported or relative clause ("Document the steps you took").
+  // Asked last: the verdict may need the tagger, and most sentences have no past verb at all.
+  if (imperativeVerdict(sentence).kind === 'imperative') return [];
   const head = subjectHead(tokens, start.index, group.first);
   return [{ kind: 'past', first: group.first, last: group.last, present: pastToPresent(tokens, group.first, group.last, group.base, head === undefined ? undefined : tokens[head]) }];
 }
