@@ -1,11 +1,16 @@
 import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
 import { languagesWith, languagePackFor, type TenseMessageId } from '../../src/language/index.js';
+import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
 interface Options {
   past: boolean;
   future: boolean;
+  ignoreSections: string[];
 }
+
+/** Sections that record what happened: a revision history is written in the past tense on purpose. */
+const HISTORY_SECTIONS = ['Revision history', 'Change history', 'Version history', 'Document history', 'Changelog', 'Change log', 'History'];
 
 export default defineFileRule<Options, TenseMessageId>({
   id: 'present-tense',
@@ -13,13 +18,18 @@ export default defineFileRule<Options, TenseMessageId>({
   principle: 'Writing standard 2, present tense: write what happens now ("The manager approves"), not what will happen or happened.',
   defaultSeverity: 'warn',
   languages: languagesWith('presentTense'),
-  defaultOptions: { past: true, future: true },
+  defaultOptions: { past: true, future: true, ignoreSections: HISTORY_SECTIONS },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
       past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account").' },
       future: { type: 'boolean', description: 'Flag the future ("will", "is going to").' },
+      ignoreSections: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Section titles whose text is not checked (default: revision and change history sections).',
+      },
     },
   },
   messages: {
@@ -33,7 +43,9 @@ export default defineFileRule<Options, TenseMessageId>({
     const pack = languagePackFor(doc.lang);
     if (!grammar || !pack?.presentTense) return;
     const { past, future } = context.options;
+    const ignored = new Set(context.options.ignoreSections.map(normaliseHeading));
     for (const item of grammar.sentences) {
+      if (ignored.has(normaliseHeading(item.sentence.block.section))) continue;
       for (const finding of cachedFindings('present-tense', '', item, (prepared) => pack.presentTense!(prepared))) {
         const isFuture = finding.messageId === 'future' || finding.messageId === 'futureNoRewrite';
         if (isFuture ? future : past) reportFinding(context, item.sentence, finding);

@@ -22,6 +22,8 @@ export interface ClauseStart {
   index: number;
   /** An intro clause with no comma to end it: where the main clause starts is a guess. */
   uncertain: boolean;
+  /** A label ("**Root cause:**") was skipped: what follows is often a definition, not a sentence. */
+  labelled?: boolean;
 }
 
 const INTRO_ADVERBS = new Set(['first', 'next', 'then', 'finally', 'also', 'otherwise', 'afterwards', 'alternatively', 'optionally', 'meanwhile', 'lastly', 'secondly', 'thirdly', 'again', 'now', 'instead', 'additionally', 'however', 'ideally']);
@@ -29,6 +31,7 @@ const INTRO_ADVERBS = new Set(['first', 'next', 'then', 'finally', 'also', 'othe
 export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefined {
   const lex = englishLexicon();
   let i = 0;
+  let labelled = false;
   for (let guard = 0; guard < 12; guard++) {
     i = skipPunctuation(tokens, i);
     const t = tokens[i];
@@ -40,6 +43,7 @@ export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefin
       const labelIsVerb = isVerbBase(t.norm) && !lex.admonitions.has(t.norm) && !isNounPhraseLabel(tokens, i, colon);
       if (!labelIsVerb) {
         i = colon + 1;
+        labelled = true;
         continue;
       }
     }
@@ -70,8 +74,8 @@ export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefin
       continue;
     }
     if (startsIntroClause(tokens, i)) {
-      const comma = nextComma(tokens, i + 1);
-      if (comma === undefined) return { index: i, uncertain: true };
+      const comma = introEnd(tokens, i + 1);
+      if (comma === undefined) return { index: i, uncertain: true, labelled };
       i = comma + 1;
       continue;
     }
@@ -80,9 +84,9 @@ export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefin
       i++;
       continue;
     }
-    return { index: i, uncertain: false };
+    return { index: i, uncertain: false, labelled };
   }
-  return { index: i, uncertain: true };
+  return { index: i, uncertain: true, labelled };
 }
 
 /** A time or frequency phrase before a comma ("Every Monday,", "Each morning,", "24 hours later,"). */
@@ -147,6 +151,19 @@ function labelColon(tokens: readonly Token[], i: number): number | undefined {
 /** "Refund requests:" — more than one word before the colon with no determiner reads as a label. */
 function isNounPhraseLabel(tokens: readonly Token[], i: number, colon: number): boolean {
   return colon - i > 1 && !tokens.slice(i + 1, colon).some((t) => isDeterminer(t));
+}
+
+/**
+ * The comma that ends an intro clause: the first one after which a main clause can start. A comma
+ * inside the clause's own list ("If the refund exceeds ₹10,000, £100 or €120, call…") is passed over.
+ */
+function introEnd(tokens: readonly Token[], from: number): number | undefined {
+  const first = nextComma(tokens, from);
+  for (let comma = first; comma !== undefined; comma = nextComma(tokens, comma + 1)) {
+    const after = tokens[skipPunctuation(tokens, comma + 1)];
+    if (after && !isNumber(after) && !['or', 'and', 'nor'].includes(after.norm)) return comma;
+  }
+  return first;
 }
 
 /** The next comma in the same clause, if any (a semicolon or colon ends the search). */

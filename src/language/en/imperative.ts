@@ -166,15 +166,33 @@ function taggerVerdict(sentence: EnglishSentence, i: number, knownVerb = false):
   // A past form after it must have an object ("Staff logged the call"); "Bag returned goods" is attributive.
   const pastNeedsObject = !!secondTags?.has('PastTense') && !(isDeterminer(tokens[i + 2]) || isObjectPronoun(tokens[i + 2]) || tokens[i + 2]?.norm === 'to');
   if (second && !second.capitalized && !endsNounPhrase(second) && isNounTag(first) && isFiniteTag(secondTags) && !pastNeedsObject) return { kind: 'not-imperative', subject: i };
-  // "Upset customers need…", "Store credit never expires": a noun after the first word, then a verb.
-  let nounBefore = false;
+  // "Upset customers need extra patience", "Print jobs go to the printer", "Store credit never
+  // expires": a noun after the first word, then its verb. A base form after a plural noun agrees only
+  // as subject and verb. An -s form after a singular noun could be the head of an object instead
+  // ("Enter paper records into the CRM"), so it counts only when it behaves like a verb: an adverb
+  // before it, or an object or complement after it.
+  let nounBefore: Token | undefined;
+  let adverbBefore = false;
   for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
     const t = tokens[k];
     if (endsNounPhrase(t)) break;
     const here = tagsOf(t);
-    if (isAdverb(t) && !here?.has('Noun')) continue;
-    if (nounBefore && !t.capitalized && isFiniteTag(here)) return { kind: 'not-imperative', subject: i };
-    nounBefore = !!here?.has('Noun') && !here.has('Pronoun');
+    if (isAdverb(t) && !here?.has('Noun')) {
+      adverbBefore = !!nounBefore;
+      continue;
+    }
+    if (nounBefore && !t.capitalized && isFiniteTag(here)) {
+      const agreesAsPlural = isVerbBase(t.norm) && isPluralSubject(nounBefore);
+      if (agreesAsPlural || adverbBefore || takesObject(tokens[k + 1])) return { kind: 'not-imperative', subject: i };
+    }
+    nounBefore = here?.has('Noun') && !here.has('Pronoun') ? t : undefined;
+    adverbBefore = false;
   }
   return { kind: 'imperative', verb: i };
+}
+
+/** What follows a verb with an object or complement: a determiner, pronoun, number, or an open-class word. */
+function takesObject(t: Token | undefined): boolean {
+  if (!t || t.quoted) return false;
+  return isDeterminer(t) || isObjectPronoun(t) || isNumber(t) || (t.kind === 'word' && !isPreposition(t) && !isSubordinator(t) && !isCoordinator(t) && !isRelative(t) && !isAdverb(t));
 }

@@ -86,6 +86,6 @@ function subjectBefore(sentence: EnglishSentence, auxiliary: number): string | u
   // Only a plain noun phrase can become the object: "The form needs to be signed" has a verb in it.
   if (words.some((t) => t.kind === 'punct' || t.norm === 'to' || isModal(t) || isBe(t) || isHave(t) || isDo(t) || (t !== words[0] && !!baseOfThirdPerson(t.norm)))) return undefined;
   const first = words[0];
-  const lowered = isDeterminer(first) || (/^\p{Lu}\p{Ll}+$/u.test(first.text) && !isNumber(words[1])) ? first.text.toLowerCase() + sentence.blockText.slice(first.end, words.at(-1)!.end) : sentence.span(first, words.at(-1)!);
+  const lowered = isDeterminer(first) || (/^\p{Lu}\p{Ll}+$/u.test(first.text) && !isNumber(words[1])) ? first.text.toLowerCase() + sentence.blockText.slice(first.end, words.at(-1)!.end).replace(/\s+/g, ' ') : sentence.span(first, words.at(-1)!);
   return lowered;
 }

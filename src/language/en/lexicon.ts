@@ -39,6 +39,8 @@ export interface EnglishLexicon {
   /** Base → participle, for irregular verbs. */
   irregularBases: Map<string, { past: string; participle: string }>;
   statives: Map<string, string>;
+  /** States of things that read as events after was/were. */
+  presentOnlyStatives: Set<string>;
   stativePhrases: Map<string, string>;
   stativeAfterGet: Set<string>;
   reportVerbs: Set<string>;
@@ -68,7 +70,7 @@ export function englishLexicon(): EnglishLexicon {
   const verbs = readData<{ verbs: string[]; nounVerbs: string[]; adjectiveVerbs: string[] }>('verbs.json');
   const stepVerbs = new Set(Object.values(readData<{ groups: Record<string, string[]> }>('step-verbs.json').groups).flat());
   const irregular = readData<{ verbs: Array<{ base: string; past: string; participle: string; alsoPast?: string[]; alsoParticiple?: string[] }> }>('irregular-verbs.json');
-  const statives = readData<{ words: Record<string, string>; phrases: Record<string, string>; afterGet: string[] }>('stative-participles.json');
+  const statives = readData<{ words: Record<string, string>; presentOnly: string[]; phrases: Record<string, string>; afterGet: string[] }>('stative-participles.json');
   const reports = readData<{ verbs: string[]; markers: string[] }>('report-verbs.json');
   const persons = readData<{ staff: string[]; others: string[]; pronouns: string[] }>('person-nouns.json');
 
@@ -114,6 +116,7 @@ export function englishLexicon(): EnglishLexicon {
     irregularPasts,
     irregularBases,
     statives: new Map(Object.entries(statives.words)),
+    presentOnlyStatives: new Set(statives.presentOnly),
     stativePhrases: new Map(Object.entries(statives.phrases)),
     stativeAfterGet: new Set(statives.afterGet),
     reportVerbs,

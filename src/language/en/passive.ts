@@ -20,6 +20,7 @@ import {
   thirdPerson,
   isPluralSubject,
   isContentWord,
+  isRelative,
 } from './word-classes.js';
 
 /**
@@ -109,11 +110,20 @@ function isStative(tokens: readonly Token[], i: number, j: number, sentence: Eng
     if (particleEnds || !['in', 'on', 'out', 'up'].includes(after.norm)) return true;
   }
   if (after && afterNext && lex.stativePhrases.has(`${word} ${after.norm} ${afterNext.norm}`)) return true;
+  // "every fire exit is unlocked and clear": coordinated with an adjective, the participle is one too.
+  if (after && (after.norm === 'and' || after.norm === 'or') && afterNext && isContentWord(afterNext) && !baseOfParticiple(afterNext.norm) && !afterNext.norm.endsWith('ing') && isLast(tokens, j + 2)) return true;
   if (!lex.statives.has(word)) return false;
   if (byAgent(tokens, j)) return false;
   const aux = tokens[i];
+  if ((aux.norm === 'was' || aux.norm === 'were') && lex.presentOnlyStatives.has(word)) return false;
   const imperativeBe = aux.norm === 'be' && (i === 0 || ['please', 'always', 'never', 'not'].includes(tokens[i - 1].norm) || isPunct(tokens[i - 1]));
   return isFiniteBe(aux) || aux.norm === "'s" || imperativeBe || (sentence.own[0] === aux && aux.norm === 'be');
+}
+
+/** The token ends its clause: nothing but punctuation after it. */
+function isLast(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return !next || isPunct(next) || isCoordinator(next) || isSubordinator(next);
 }
 
 /** Walks back over the auxiliaries of the same group: "will not be", "has been", "should never be". */
@@ -140,7 +150,7 @@ function byAgent(tokens: readonly Token[], j: number): PassiveMatch['agent'] {
   let last = first - 1;
   for (let m = first; m < Math.min(tokens.length, first + 5); m++) {
     const t = tokens[m];
-    if (isPunct(t) || isPreposition(t) || isSubordinator(t) || isCoordinator(t) || isModal(t) || isBe(t)) break;
+    if (isPunct(t) || isPreposition(t) || isSubordinator(t) || isCoordinator(t) || isRelative(t) || isModal(t) || isBe(t) || englishLexicon().complexPrepositions.has(t.norm)) break;
     if (m > first && /ing$/.test(t.norm) && !isDeterminer(tokens[m - 1])) break;
     last = m;
   }

@@ -38,8 +38,8 @@ export class EnglishSentence {
     return last?.text === '?';
   }
 
-  /** Source text between two tokens (inclusive). */
+  /** Source text between two tokens (inclusive), on one line: a soft line break inside it becomes a space. */
   span(first: Token, last: Token): string {
-    return this.blockText.slice(first.start, last.end);
+    return this.blockText.slice(first.start, last.end).replace(/\s+/g, ' ');
   }
 }

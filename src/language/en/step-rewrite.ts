@@ -54,7 +54,7 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   else words.push(capitalise(base));
   if (group.passive) words.push(objectFrom(tokens, subject, group.first)!);
   const rest = restWords(sentence, restFrom, restEnd, group.passive);
-  return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ')}${rest.cut ? '…' : ''}` };
+  return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ').replace(/ ([,.;:])/g, '$1')}${rest.cut ? '…' : ''}` };
 }
 
 /** A subject that names the reader's role: "The agent", "You", "Staff", "Team leads" (not "Customers", whose actions are not the reader's). */

@@ -178,7 +178,7 @@ function findPastMainVerb(sentence: EnglishSentence): TenseMatch[] {
   const start = mainClauseStart(tokens);
   if (!start) return [];
   // With no comma after an intro clause, the scan starts inside it and skips its verb.
-  const group = mainVerbGroup(tokens, start.uncertain ? start.index + 1 : start.index, start.uncertain && isSubordinator(tokens[start.index]));
+  const group = mainVerbGroup(tokens, start.uncertain ? start.index + 1 : start.index, start.uncertain && isSubordinator(tokens[start.index]), start.labelled);
   if (!group || group.tense !== 'past') return [];
   // Under an instruction a past verb is in a reported or relative clause ("Document the steps you took").
   // Asked last: the verdict may need the tagger, and most sentences have no past verb at all.

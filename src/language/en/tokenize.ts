@@ -18,7 +18,9 @@ export interface Token {
   capitalized: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*['’]?|[^\s\p{L}\p{M}\p{N}]/gu;
+// Words (with inner hyphens, apostrophes and dots: "e-mail", "don't", "e.g"), numbers with thousands
+// separators ("10,000"), and single punctuation marks.
+const TOKEN = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*['’]?|[^\s\p{L}\p{M}\p{N}]/gu;
 const PRONOUN_IS = new Set(['it', 'he', 'she', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'this', 'everything', 'everyone', 'nothing', 'something']);
 const SUFFIXES: Array<[RegExp, string]> = [
   [/n['’]t$/i, 'not'],

@@ -52,19 +52,20 @@ const PAST_TIME = new Set(['yesterday', 'ago', 'previously', 'formerly', 'earlie
 const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'anyone', 'anybody', 'one', 'who']);
 
 /** The main finite verb group at or after `from`, skipping the verbs of relative and subordinate clauses. */
-export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsideClause = false): VerbGroup | undefined {
-  let pendingClause = startsInsideClause;
+export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsideClause = false, fragmentLikely = false): VerbGroup | undefined {
+  // "What the customer asked for", "How the refund works": a free relative or question is a clause of its own.
+  let pendingClause = startsInsideClause || FREE_RELATIVES.has(tokens[from]?.norm ?? '');
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (isPunct(t)) {
       if (/^[;:.!?]$/.test(t.text)) return undefined;
       continue;
     }
-    if (k > from && opensClause(tokens, k)) {
+    if (k > from && (opensClause(tokens, k) || opensContactClause(tokens, k))) {
       pendingClause = true;
       continue;
     }
-    const group = verbGroupAt(tokens, k, from);
+    const group = verbGroupAt(tokens, k, from, fragmentLikely);
     if (!group) continue;
     if (pendingClause) {
       pendingClause = false;
@@ -76,16 +77,41 @@ export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsi
   return undefined;
 }
 
-/** A relative pronoun after a noun ("orders that arrived") or a subordinator ("when the order was cancelled"). */
+const INDEFINITE_PRONOUNS = new Set(['anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'anything', 'something', 'everything', 'nothing', 'nobody']);
+const FREE_RELATIVES = new Set(['what', 'whatever', 'whoever', 'how', 'why', 'whether']);
+
+/** A relative pronoun after a noun ("orders that arrived"), a free relative ("what was agreed") or a subordinator ("when the order was cancelled"). */
 function opensClause(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   const prev = tokens[k - 1];
+  if (FREE_RELATIVES.has(t.norm)) return true;
   if (t.norm === 'that') return nounish(prev) || isSubjectPronoun(prev) === false && isContentWord(prev);
-  if (isRelative(t) && t.norm !== 'what' && t.norm !== 'how') return nounish(prev) || isPunct(prev);
+  if (isRelative(t)) return nounish(prev) || isPunct(prev);
   if (!isSubordinator(t) || t.norm === 'as' || t.norm === 'so') return false;
   // "before noon", "after 6 pm", "until Friday": these are prepositions unless a clause follows.
   if (isPreposition(t)) return isDeterminer(tokens[k + 1]) || isSubjectPronoun(tokens[k + 1]);
   return true;
+}
+
+/**
+ * A relative clause with no relative pronoun: a noun, then a new subject ("the channel the customer
+ * used", "anyone you consulted", "the reason the problem happened").
+ */
+function opensContactClause(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  if (!prev || !(nounish(prev) || INDEFINITE_PRONOUNS.has(prev.norm)) || isNumber(prev)) return false;
+  if (['i', 'you', 'we', 'they', 'he', 'she'].includes(t.norm)) return true;
+  return (t.norm === 'the' || t.norm === 'a' || t.norm === 'an' || t.norm === 'our' || t.norm === 'your' || t.norm === 'their') && contactSubjectVerb(tokens, k + 1);
+}
+
+/** After "the channel the", a noun and then a verb: "the channel the customer used". */
+function contactSubjectVerb(tokens: readonly Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && k - from < 3 && nounish(tokens[k]) && !baseOfPast(tokens[k].norm) && !baseOfThirdPerson(tokens[k].norm)) k++;
+  if (k === from) return false;
+  const verb = tokens[k];
+  return !!verb && (!!baseOfPast(verb.norm) || !!baseOfThirdPerson(verb.norm) || isModal(verb) || isFiniteBe(verb) || isHave(verb));
 }
 
 /** A noun-like word: an open-class word that is not an adverb, a number, or a capitalised name. */
@@ -96,7 +122,7 @@ export function nounish(t: Token | undefined): boolean {
 }
 
 /** The finite verb group starting at token `k`, if a tense-carrying word is there. */
-export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0): VerbGroup | undefined {
+export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0, fragmentLikely = false): VerbGroup | undefined {
   const t = tokens[k];
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
@@ -133,7 +159,8 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     const objectFollows = isDeterminer(next) || next?.norm === 'it' || next?.norm === 'them' || isNumber(next);
     return past && past !== t.norm && objectFollows ? single(k, 'past', past) : undefined;
   }
-  if (!subjectBefore(tokens, k)) return undefined;
+  // A capitalised word inside a sentence is a name or a title ("Reporting a Threat Made on a Call").
+  if (!subjectBefore(tokens, k) || t.capitalized) return undefined;
 
   if (isPastOnly(t.norm)) return single(k, 'past', baseOfPast(t.norm));
   if (isInvariantPast(t.norm)) {
@@ -142,8 +169,11 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
   }
   const pastBase = baseOfPast(t.norm);
   if (pastBase && (t.norm.endsWith('ed') || pastBase !== t.norm)) {
+    if (isNumber(prev)) return undefined; // "three failed attempts": attributive
     // After a pronoun ("we changed") or before an object ("fixed the bug") it is a finite verb.
     if (isSubjectPronoun(prev) || isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
+    // After a label ("**Verbatim:** A comment recorded in the customer's words") the text is a definition: a noun phrase.
+    if (fragmentLikely) return undefined;
     return finiteLater(tokens, k + 1) ? undefined : single(k, 'past', pastBase);
   }
   const thirdPersonBase = baseOfThirdPerson(t.norm);
@@ -175,7 +205,8 @@ function chain(tokens: readonly Token[], k: number, tense: VerbGroup['tense']): 
   for (let steps = 0; j < tokens.length && steps < 8; steps++, j++) {
     const t = tokens[j];
     if (isNegation(t) || (isAdverb(t) && !isVerbBase(t.norm))) continue;
-    if (t.norm === 'to' && (tokens[j - 1].norm === 'ought' || tokens[j - 1].norm === 'going' || tokens[j - 1].norm === 'have' || tokens[j - 1].norm === 'has' || tokens[j - 1].norm === 'had')) {
+    // "ought to", "going to", "has to", and "is to be added".
+    if (t.norm === 'to' && (['ought', 'going', 'have', 'has', 'had'].includes(tokens[j - 1].norm) || (isFiniteBe(tokens[j - 1]) && tokens[j + 1]?.norm === 'be'))) {
       if (tokens[j - 1].norm === 'going') group.tense = group.tense === 'past' ? 'past' : 'future';
       continue;
     }

@@ -64,8 +64,11 @@ export function isGet(t: Token | undefined): boolean {
 export function isNegation(t: Token | undefined): boolean {
   return !!t && lex().negations.has(t.norm);
 }
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'thousand', 'dozen', 'first', 'second', 'third']);
+
+/** A numeral or a number word ("3", "three"). */
 export function isNumber(t: Token | undefined): boolean {
-  return t?.kind === 'number';
+  return t?.kind === 'number' || (!!t && NUMBER_WORDS.has(t.norm));
 }
 
 /** "then", "always", "automatically": words that sit inside a verb group without changing it. */
