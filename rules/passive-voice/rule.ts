@@ -1,5 +1,5 @@
-import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
-import { languagesWith, languagePackFor, type PassiveMessageId } from '../../src/language/index.js';
+import { checkSentences } from '../../src/language/grammar-rule.js';
+import { languagesWith, type PassiveMessageId } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
@@ -36,17 +36,12 @@ export default defineFileRule<Options, PassiveMessageId>({
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
   },
   check(doc, context) {
-    const grammar = grammarSentences(doc, context.config);
-    const pack = languagePackFor(doc.lang);
-    if (!grammar || !pack?.passiveVoice) return;
-    const ignored = new Set(context.options.ignoreSections.map(normaliseHeading));
-    const options = { statives: context.options.statives };
-    const optionsKey = options.statives.join('|');
-    for (const item of grammar.sentences) {
-      if (ignored.size > 0 && ignored.has(normaliseHeading(item.sentence.block.section))) continue;
-      for (const finding of cachedFindings('passive-voice', optionsKey, item, (prepared) => pack.passiveVoice!(prepared, options))) {
-        reportFinding(context, item.sentence, finding);
-      }
-    }
+    const { statives, ignoreSections } = context.options;
+    const ignored = new Set(ignoreSections.map(normaliseHeading));
+    checkSentences(doc, context, {
+      cacheKey: `passive-voice|${statives.join(',')}`,
+      include: (sentence) => ignored.size === 0 || !ignored.has(normaliseHeading(sentence.block.section)),
+      analyse: (pack) => pack.passiveVoice && ((prepared) => pack.passiveVoice!(prepared, { statives })),
+    });
   },
 });

@@ -1,5 +1,5 @@
-import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
-import { languagesWith, languagePackFor, type TenseMessageId } from '../../src/language/index.js';
+import { checkSentences } from '../../src/language/grammar-rule.js';
+import { languagesWith, type TenseMessageId } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
@@ -39,17 +39,13 @@ export default defineFileRule<Options, TenseMessageId>({
     pastNoRewrite: "'{phrase}' is past tense: describe the procedure as it happens now, in the present tense.",
   },
   check(doc, context) {
-    const grammar = grammarSentences(doc, context.config);
-    const pack = languagePackFor(doc.lang);
-    if (!grammar || !pack?.presentTense) return;
-    const { past, future } = context.options;
-    const ignored = new Set(context.options.ignoreSections.map(normaliseHeading));
-    for (const item of grammar.sentences) {
-      if (ignored.has(normaliseHeading(item.sentence.block.section))) continue;
-      for (const finding of cachedFindings('present-tense', '', item, (prepared) => pack.presentTense!(prepared))) {
-        const isFuture = finding.messageId === 'future' || finding.messageId === 'futureNoRewrite';
-        if (isFuture ? future : past) reportFinding(context, item.sentence, finding);
-      }
-    }
+    const { past, future, ignoreSections } = context.options;
+    const ignored = new Set(ignoreSections.map(normaliseHeading));
+    const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past);
+    checkSentences(doc, context, {
+      cacheKey: `present-tense|${past}|${future}`,
+      include: (sentence) => !ignored.has(normaliseHeading(sentence.block.section)),
+      analyse: (pack) => pack.presentTense && ((prepared) => pack.presentTense!(prepared).filter((finding) => wanted(finding.messageId))),
+    });
   },
 });

@@ -1,5 +1,6 @@
-import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
-import { languagesWith, languagePackFor, type StepMessageId } from '../../src/language/index.js';
+import { checkSentences } from '../../src/language/grammar-rule.js';
+import { languagesWith, type StepMessageId } from '../../src/language/index.js';
+import type { Sentence } from '../../src/text/prose.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
 interface Options {
@@ -29,22 +30,24 @@ export default defineFileRule<Options, StepMessageId>({
     notImperativeNoRewrite: "Start the step with what to do (a verb such as 'Check' or 'Send'), not '{actual}'.",
   },
   check(doc, context) {
-    const grammar = grammarSentences(doc, context.config);
-    const pack = languagePackFor(doc.lang);
-    if (!grammar || !pack?.stepImperative) return;
-    const options = { stepVerbs: context.options.stepVerbs };
-    const optionsKey = options.stepVerbs.join('|');
+    const { stepVerbs } = context.options;
+    // The first sentence of each step's first paragraph: later sentences may explain or describe.
     const checked = new Set<unknown>();
-    for (const item of grammar.sentences) {
-      const { block } = item.sentence;
-      // The first sentence of the step's first paragraph: later sentences may explain or describe.
-      if (!block.step || block.node !== block.step.item.children[0] || checked.has(block.step)) continue;
+    const isStepStart = (sentence: Sentence) => {
+      const { block } = sentence;
+      if (!block.step || block.node !== block.step.item.children[0] || checked.has(block.step)) return false;
       checked.add(block.step);
-      const finding = cachedFindings('step-imperative', optionsKey, item, (prepared) => {
-        const found = pack.stepImperative!(prepared, options);
-        return found ? [found] : [];
-      })[0];
-      if (finding) reportFinding(context, item.sentence, finding);
-    }
+      return true;
+    };
+    checkSentences(doc, context, {
+      cacheKey: `step-imperative|${stepVerbs.join(',')}`,
+      include: isStepStart,
+      analyse: (pack) =>
+        pack.stepImperative &&
+        ((prepared) => {
+          const found = pack.stepImperative!(prepared, { stepVerbs });
+          return found ? [found] : [];
+        }),
+    });
   },
 });

@@ -1,5 +1,5 @@
-import { cachedFindings, grammarSentences, reportFinding } from '../../src/language/grammar-rule.js';
-import { languagesWith, languagePackFor, type ModalMessageId } from '../../src/language/index.js';
+import { checkSentences } from '../../src/language/grammar-rule.js';
+import { languagesWith, type ModalMessageId } from '../../src/language/index.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
 interface Options {
@@ -44,15 +44,10 @@ export default defineFileRule<Options, ModalMessageId>({
     hedge: "'{phrase}' is a hedge: say what {subject} must or can do.",
   },
   check(doc, context) {
-    const grammar = grammarSentences(doc, context.config);
-    const pack = languagePackFor(doc.lang);
-    if (!grammar || !pack?.weakModal) return;
     const roles = rolesOf(doc.frontmatter.data.audience, context.options.roles);
-    const optionsKey = [...roles].sort().join('|');
-    for (const item of grammar.sentences) {
-      for (const finding of cachedFindings('weak-modal', optionsKey, item, (prepared) => pack.weakModal!(prepared, { roles }))) {
-        reportFinding(context, item.sentence, finding);
-      }
-    }
+    checkSentences(doc, context, {
+      cacheKey: `weak-modal|${[...roles].sort().join(',')}`,
+      analyse: (pack) => pack.weakModal && ((prepared) => pack.weakModal!(prepared, { roles })),
+    });
   },
 });

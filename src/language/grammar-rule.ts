@@ -40,27 +40,40 @@ export function grammarSentences(doc: SopDocument, config: ResolvedConfig): { pa
 const runCache = new Map<string, Map<string, GrammarFinding[]>>();
 const MAX_CACHED_BLOCKS = 50_000;
 
-export function cachedFindings<Id extends string>(
-  check: string,
-  optionsKey: string,
-  { sentence, prepared }: PreparedSentence,
-  compute: (prepared: unknown) => Array<GrammarFinding<Id>>,
-): Array<GrammarFinding<Id>> {
+function cachedFindings(cacheKey: string, { sentence, prepared }: PreparedSentence, compute: (prepared: unknown) => GrammarFinding[]): GrammarFinding[] {
   let perBlock = runCache.get(sentence.block.text);
   if (!perBlock) {
     if (runCache.size >= MAX_CACHED_BLOCKS) runCache.clear();
     perBlock = new Map();
     runCache.set(sentence.block.text, perBlock);
   }
-  const key = `${check}|${optionsKey}|${sentence.block.inQuote ? 'q' : ''}${sentence.start}:${sentence.end}`;
+  const key = `${cacheKey}|${sentence.block.inQuote ? 'q' : ''}${sentence.start}:${sentence.end}`;
   let findings = perBlock.get(key);
   if (!findings) {
     findings = compute(prepared());
     perBlock.set(key, findings);
   }
-  return findings as Array<GrammarFinding<Id>>;
+  return findings;
 }
 
-export function reportFinding<Id extends string>(context: RuleContext<unknown, Id>, sentence: Sentence, finding: GrammarFinding<Id>): void {
-  context.report({ messageId: finding.messageId, data: finding.data, at: blockLocation(sentence.block, finding.start, finding.end) });
+export interface SentenceCheck<Id extends string> {
+  /** The rule id and every option that changes the findings: the run cache is keyed by it. */
+  cacheKey: string;
+  /** Which sentences to check (default: all prose sentences of the body). */
+  include?: (sentence: Sentence) => boolean;
+  /** The pack's check, or undefined when the pack has none (the rule then skips the document). */
+  analyse: (pack: LanguagePack) => ((prepared: unknown) => Array<GrammarFinding<Id>>) | undefined;
+}
+
+/** Runs a grammar check over a document's sentences with its language pack and reports what it finds. */
+export function checkSentences<Id extends string>(doc: SopDocument, context: RuleContext<unknown, Id>, check: SentenceCheck<Id>): void {
+  const grammar = grammarSentences(doc, context.config);
+  const analyse = grammar && check.analyse(grammar.pack);
+  if (!grammar || !analyse) return;
+  for (const item of grammar.sentences) {
+    if (check.include && !check.include(item.sentence)) continue;
+    for (const finding of cachedFindings(check.cacheKey, item, analyse) as Array<GrammarFinding<Id>>) {
+      context.report({ messageId: finding.messageId, data: finding.data, at: blockLocation(item.sentence.block, finding.start, finding.end) });
+    }
+  }
 }
