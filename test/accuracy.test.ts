@@ -25,7 +25,7 @@ interface Labelled {
 const GRAMMAR_RULES = ['present-tense', 'passive-voice', 'step-imperative', 'weak-modal', 'weasel-words', 'wordy-phrase'];
 const MIN_PRECISION = 0.9;
 const MIN_RECALL = 0.85;
-const SETS = ['sentences-dev.jsonl', 'sentences-sop.jsonl'];
+const SETS = ['sentences-dev.jsonl', 'sentences-sop.jsonl', 'sentences-extra.jsonl'];
 const accuracyDir = join(packageRoot, 'test', 'accuracy');
 
 const rules = await loadRules();

@@ -70,6 +70,9 @@ export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: Readonl
   if (/[^su]s$/.test(w.norm)) return { kind: 'not-imperative', subject: i };
   // "Sign-off", "Follow-up", "Check-in": a hyphenated verb + particle is a noun (the verb is written apart).
   if (/-(off|up|in|out|on|back|over|down|away)$/.test(w.norm)) return { kind: 'not-imperative', subject: i };
+  // An unknown word right before a determiner or an object pronoun can only be a verb there: "Queue the
+  // ticket", "Fax the mandate" (a noun cannot open a sentence and then take "the").
+  if ((isDeterminer(next) && next.norm !== 'that' && next.norm !== "'s") || ['them', 'him', 'us', 'me'].includes(next?.norm ?? '')) return { kind: 'imperative', verb: i };
   return taggerVerdict(sentence, i);
 }
 

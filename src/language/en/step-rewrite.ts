@@ -1,7 +1,7 @@
 import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
 import { mainVerbGroup } from './verb-group.js';
-import { capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast } from './word-classes.js';
+import { capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
 
 /**
  * The imperative a non-imperative step should start with, derived from its own verb:
@@ -34,10 +34,18 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   }
   let last = group.last;
   let base = group.base;
-  // "need to check", "have to check", "are required to check": the verb after "to" is the action.
+  let passive = group.passive;
+  // "need to check", "have to check", "are required to check": the verb after "to" is the action;
+  // "needs to be added" is a passive of it.
   if (tokens[last + 1]?.norm === 'to' && tokens[last + 2] && isVerbBase(tokens[last + 2].norm) && ['need', 'require', 'expect', 'have', 'ask', 'want', 'try', 'remember'].includes(base ?? '')) {
     last += 2;
     base = tokens[last].norm;
+    const participle = base === 'be' && tokens[last + 1] ? baseOfParticiple(tokens[last + 1].norm) : undefined;
+    if (participle) {
+      last += 1;
+      base = participle;
+      passive = true;
+    }
   }
   const negated = tokens.slice(group.first, last + 1).some((t) => isNegation(t));
   const restFrom = last + 1;
@@ -45,15 +53,15 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   const actual = phrase(sentence, subject, last, restEnd, restFrom);
   // Only an action of the reader's role ("The agent checks", "You should check") or a passive
   // ("Refund requests are reviewed") turns into an instruction; "Hold music plays" does not.
-  const usable = group.passive ? !!objectFrom(tokens, subject, group.first) : personSubject(tokens, subject, group.first);
+  const usable = passive ? !!objectFrom(tokens, subject, group.first) : personSubject(tokens, subject, group.first);
   if (!base || base === 'be' || base === 'have' || base === 'do' || base === 'get' || !usable) {
     return { first: subject, last, actual };
   }
   const words: string[] = [];
   if (negated) words.push('Do not', base);
   else words.push(capitalise(base));
-  if (group.passive) words.push(objectFrom(tokens, subject, group.first)!);
-  const rest = restWords(sentence, restFrom, restEnd, group.passive);
+  if (passive) words.push(objectFrom(tokens, subject, group.first)!);
+  const rest = restWords(sentence, restFrom, restEnd, passive);
   return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ').replace(/ ([,.;:])/g, '$1')}${rest.cut ? '…' : ''}` };
 }
 

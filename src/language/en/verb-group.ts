@@ -174,7 +174,7 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     if (isSubjectPronoun(prev) || isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
     // After a label ("**Verbatim:** A comment recorded in the customer's words") the text is a definition: a noun phrase.
     if (fragmentLikely) return undefined;
-    return finiteLater(tokens, k + 1) ? undefined : single(k, 'past', pastBase);
+    return finiteLater(tokens, k + 1, isPluralSubject(prev)) ? undefined : single(k, 'past', pastBase);
   }
   const thirdPersonBase = baseOfThirdPerson(t.norm);
   if (thirdPersonBase && !finiteNext(tokens, k + 1)) return single(k, 'present', thirdPersonBase);
@@ -244,10 +244,11 @@ function chain(tokens: readonly Token[], k: number, tense: VerbGroup['tense']): 
 /**
  * Whether a finite verb comes later in the clause, so an -ed word before it was a reduced relative
  * ("Refunds issued before 1 March follow the old policy"). Auxiliaries count anywhere; a present
- * lexical verb counts only with an object after it ("follow the old policy"), since a plural noun
- * ("emails in March", "video calls for repairs") looks the same.
+ * lexical verb counts with an object after it ("follow the old policy"), or as a base form agreeing
+ * with a plural subject ("go in the cabinet"), since a plural noun ("emails in March", "video calls
+ * for repairs") looks like an -s verb.
  */
-function finiteLater(tokens: readonly Token[], from: number): boolean {
+function finiteLater(tokens: readonly Token[], from: number, pluralSubject: boolean): boolean {
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (isPunct(t) && /^[;:.!?]$/.test(t.text)) return false;
@@ -257,7 +258,10 @@ function finiteLater(tokens: readonly Token[], from: number): boolean {
     if (k === from) continue;
     const prev = tokens[k - 1];
     const objectAfter = isDeterminer(tokens[k + 1]) || isObjectPronoun(tokens[k + 1]) || isNumber(tokens[k + 1]);
-    if ((baseOfThirdPerson(t.norm) || isVerbBase(t.norm)) && nounish(prev) && !isVerbBase(prev.norm) && objectAfter) return true;
+    if (!nounish(prev) || isVerbBase(prev.norm)) continue;
+    // A base form agreeing with a plural subject is its verb ("Prescriptions collected after 6 pm go in…").
+    if (isVerbBase(t.norm) && (objectAfter || (pluralSubject && !baseOfThirdPerson(t.norm)))) return true;
+    if (baseOfThirdPerson(t.norm) && objectAfter) return true;
   }
   return false;
 }
