@@ -11,9 +11,13 @@ import { loadRules } from '../src/rules/registry.js';
  * Precision and recall of the grammar rules on labelled SOP sentences, through the same code path
  * users hit: every line becomes a procedure step (context "step") or a paragraph under "## Purpose"
  * (context "prose") of a generated document, the document is linted, and the rules that fired on the
- * line are compared with the line's `expect`. Two sets: sentences-dev.jsonl (the shared development
- * set, converted by scripts/convert-dev-set.mjs) and sentences-sop.jsonl (written independently of
- * the rules, the held-out check). The table is printed and written to test/accuracy/RESULTS.md.
+ * line are compared with the line's `expect`. The sets:
+ * - sentences-dev.jsonl: the shared development set the rules were designed on, converted by
+ *   scripts/convert-dev-set.mjs;
+ * - sentences-sop.jsonl: written independently of the rules (see test/accuracy/README.md);
+ * - sentences-extra.jsonl: other domains (banks, hotels, airlines, pharmacies, helpdesks), written
+ *   after the rules and scored once before any change.
+ * The table is printed and written to test/accuracy/RESULTS.md.
  */
 interface Labelled {
   text: string;
