@@ -5,7 +5,7 @@ import { activeVerb, findPassives } from './passive.js';
 import { EnglishSentence } from './sentence.js';
 import { rewriteStep } from './step-rewrite.js';
 import { findTenseProblems } from './tense.js';
-import { baseOfThirdPerson, isBe, isDeterminer, isDo, isHave, isModal, isNumber, isPluralSubject, isSubjectPronoun, thirdPerson } from './word-classes.js';
+import { baseOfThirdPerson, isClausePunct, isBe, isDeterminer, isDo, isHave, isModal, isNumber, isPluralSubject, isSubjectPronoun, thirdPerson } from './word-classes.js';
 
 export const englishPack: LanguagePack<EnglishSentence> = {
   lang: 'en',
@@ -84,7 +84,7 @@ function subjectBefore(sentence: EnglishSentence, auxiliary: number): string | u
   if (auxiliary === 0 || auxiliary > 5) return undefined;
   const words = tokens.slice(0, auxiliary);
   // Only a plain noun phrase can become the object: "The form needs to be signed" has a verb in it.
-  if (words.some((t) => t.kind === 'punct' || t.norm === 'to' || isModal(t) || isBe(t) || isHave(t) || isDo(t) || (t !== words[0] && !!baseOfThirdPerson(t.norm)))) return undefined;
+  if (words.some((t) => isClausePunct(t) || t.norm === 'to' || isModal(t) || isBe(t) || isHave(t) || isDo(t) || (t !== words[0] && !!baseOfThirdPerson(t.norm)))) return undefined;
   const first = words[0];
   const lowered = isDeterminer(first) || (/^\p{Lu}\p{Ll}+$/u.test(first.text) && !isNumber(words[1])) ? first.text.toLowerCase() + sentence.blockText.slice(first.end, words.at(-1)!.end).replace(/\s+/g, ' ') : sentence.span(first, words.at(-1)!);
   return lowered;

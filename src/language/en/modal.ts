@@ -10,7 +10,8 @@ import { isAdverb, isDeterminer, isNegation, isSubjectPronoun, isComma } from '.
  * "would" when a person or role is the subject ("The agent might escalate", "You could offer").
  * Not flagged: "may" (permission), the inverted conditional "Should the customer ask…, offer…",
  * things as subject ("the parcel might arrive late"), "would like/prefer/rather" (what someone wants),
- * negated "could not"/"would not" (ability, refusal), and modals in told speech or quoted scripts.
+ * negated "could not"/"would not" (ability, refusal), might/could/would in told speech ("Ask whether they
+ * would…"), and anything in quoted scripts. "should" is flagged even in told speech: it is still an obligation.
  */
 export interface ModalMatch {
   first: number;

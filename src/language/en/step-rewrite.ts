@@ -1,7 +1,7 @@
 import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
 import { mainVerbGroup } from './verb-group.js';
-import { capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
+import { isClausePunct, capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
 
 /**
  * The imperative a non-imperative step should start with, derived from its own verb:
@@ -53,14 +53,14 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   const actual = phrase(sentence, subject, last, restEnd, restFrom);
   // Only an action of the reader's role ("The agent checks", "You should check") or a passive
   // ("Refund requests are reviewed") turns into an instruction; "Hold music plays" does not.
-  const usable = passive ? !!objectFrom(tokens, subject, group.first) : personSubject(tokens, subject, group.first);
+  const usable = passive ? !!objectFrom(sentence, subject, group.first) : personSubject(tokens, subject, group.first);
   if (!base || base === 'be' || base === 'have' || base === 'do' || base === 'get' || !usable) {
     return { first: subject, last, actual };
   }
   const words: string[] = [];
   if (negated) words.push('Do not', base);
   else words.push(capitalise(base));
-  if (passive) words.push(objectFrom(tokens, subject, group.first)!);
+  if (passive) words.push(objectFrom(sentence, subject, group.first)!);
   const rest = restWords(sentence, restFrom, restEnd, passive);
   return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ').replace(/ ([,.;:])/g, '$1')}${rest.cut ? '…' : ''}` };
 }
@@ -126,13 +126,15 @@ function gerundRewrite(sentence: EnglishSentence, subject: number): StepRewrite 
 }
 
 /** The passive subject as the object of the imperative: "The customer is greeted" → "the customer". */
-function objectFrom(tokens: readonly Token[], subject: number, auxiliary: number): string | undefined {
+function objectFrom(sentence: EnglishSentence, subject: number, auxiliary: number): string | undefined {
+  const tokens = sentence.own;
   if (auxiliary <= subject || auxiliary - subject > 6) return undefined;
   const words = tokens.slice(subject, auxiliary).filter((t) => !isAdverb(t) || isDeterminer(t));
-  if (words.length === 0 || words.some((t) => isPunct(t))) return undefined;
+  if (words.length === 0 || words.some((t) => isClausePunct(t))) return undefined;
   const first = words[0];
   const lowered = isDeterminer(first) || (/^\p{Lu}\p{Ll}+$/u.test(first.text) && !isNumber(words[1])) ? first.text.toLowerCase() : first.text;
-  return [lowered, ...words.slice(1).map((t) => t.text)].join(' ').replace(/ (['’]s)\b/g, '$1');
+  const rest = words.length > 1 ? sentence.span(words[1], words.at(-1)!) : '';
+  return [lowered, rest].filter(Boolean).join(' ');
 }
 
 /** Up to REST_WORDS words after the verb as written (without a passive's "by …" agent). */

@@ -231,12 +231,12 @@ function chain(tokens: readonly Token[], k: number, tense: VerbGroup['tense']): 
     }
     break;
   }
+  // An auxiliary with no verb after it is the verb itself ("The agent was busy", "We have a form").
   if (!group.base) {
-    const aux = tokens[group.last].norm;
-    if (isBe(tokens[group.last])) group.base = 'be';
-    else if (isHave(tokens[group.last])) group.base = 'have';
-    else if (isDo(tokens[group.last])) group.base = 'do';
-    else group.base = aux === 'will' ? undefined : undefined;
+    const last = tokens[group.last];
+    if (isBe(last)) group.base = 'be';
+    else if (isHave(last)) group.base = 'have';
+    else if (isDo(last)) group.base = 'do';
   }
   return group;
 }

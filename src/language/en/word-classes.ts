@@ -10,7 +10,8 @@ const lex = englishLexicon;
 
 export const isPunct = (t: Token | undefined): boolean => t?.kind === 'punct';
 export const isComma = (t: Token | undefined): boolean => t?.kind === 'punct' && (t.text === ',' || t.text === '，');
-export const isClauseBreak = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[;:—–()[\]]$/.test(t.text);
+/** Punctuation that ends or splits a phrase (not a currency sign or a slash inside one). */
+export const isClausePunct = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[,;:.!?()[\]"“”«»—–]$/.test(t.text);
 
 export function isDeterminer(t: Token | undefined): boolean {
   return !!t && (lex().determiners.has(t.norm) || t.norm === "'s");
