@@ -56,13 +56,13 @@ describe('wordy-phrase --fix', () => {
 ## Purpose
 
 In order to help, check the receipt prior to the refund. IN ORDER TO COMPLY, log it.
-A number of customers call, but the number of calls is falling.
+A number of customers call, but the number of calls is falling. The majority of the calls are short.
 Agents utilise the refund screen in
 order to find the order. Staff are able to refund due to the fact that the card is valid.
 `;
     const { output } = await expectIdempotent('wordy-phrase', body);
     expect(output).toContain('To help, check the receipt before the refund. TO COMPLY, log it.');
-    expect(output).toContain('Some customers call, but the number of calls is falling.');
+    expect(output).toContain('Some customers call, but the number of calls is falling. Most of the calls are short.');
     expect(output).toContain('Agents use the refund screen to find the order. Staff can refund because the card is valid.');
   });
 
