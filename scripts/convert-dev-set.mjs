@@ -5,7 +5,7 @@
 //
 //   node scripts/convert-dev-set.mjs ../shared/eval/sentences-dev.jsonl test/accuracy/sentences-dev.jsonl
 //
-// Mapping (see test/accuracy/README.md):
+// Mapping:
 // - passive → passive-voice; future → present-tense.
 // - past → present-tense only when the past verb is the main verb. In this set that is exactly the
 //   past lines that are not instructions: in "Document the steps you took" or "Refund orders that

@@ -27,6 +27,7 @@ import {
   baseOfParticiple,
   isNameLikeModal,
   isNounAfterDeterminer,
+  isComma,
 } from './word-classes.js';
 
 /**
@@ -55,20 +56,26 @@ const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'someone',
 export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsideClause = false, fragmentLikely = false): VerbGroup | undefined {
   // "What the customer asked for", "How the refund works": a free relative or question is a clause of its own.
   let pendingClause = startsInsideClause || FREE_RELATIVES.has(tokens[from]?.norm ?? '');
+  // After a clause set off by commas ("The manager, who was on leave, approved…") the subject is known.
+  let subjectAfterComma = false;
+  let closedClause = false;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (isPunct(t)) {
       if (/^[;:.!?]$/.test(t.text)) return undefined;
+      subjectAfterComma = closedClause && isComma(t);
       continue;
     }
     if (k > from && (opensClause(tokens, k) || opensContactClause(tokens, k))) {
       pendingClause = true;
       continue;
     }
-    const group = verbGroupAt(tokens, k, from, fragmentLikely);
+    const group = verbGroupAt(tokens, k, from, fragmentLikely, subjectAfterComma);
+    subjectAfterComma = false;
     if (!group) continue;
     if (pendingClause) {
       pendingClause = false;
+      closedClause = true;
       k = group.last;
       continue;
     }
@@ -122,7 +129,7 @@ export function nounish(t: Token | undefined): boolean {
 }
 
 /** The finite verb group starting at token `k`, if a tense-carrying word is there. */
-export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0, fragmentLikely = false): VerbGroup | undefined {
+export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0, fragmentLikely = false, subjectKnown = false): VerbGroup | undefined {
   const t = tokens[k];
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
@@ -160,7 +167,7 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     return past && past !== t.norm && objectFollows ? single(k, 'past', past) : undefined;
   }
   // A capitalised word inside a sentence is a name or a title ("Reporting a Threat Made on a Call").
-  if (!subjectBefore(tokens, k) || t.capitalized) return undefined;
+  if (!(subjectKnown || subjectBefore(tokens, k)) || t.capitalized) return undefined;
 
   if (isPastOnly(t.norm)) return single(k, 'past', baseOfPast(t.norm));
   if (isInvariantPast(t.norm)) {
