@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareEditions, comparableDocs } from '../src/build/changes.js';
+import { recordFromText, stepTexts } from '../src/build/load.js';
 import { branchesOf, selectDocuments } from '../src/build/select.js';
 import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
 
@@ -36,8 +37,8 @@ describe('resolve: which documents an edition holds, and in what order', () => {
 
     const paris = plan(records, config, { branch: 'paris' });
     expect(summary(paris)).not.toContain('3 refunds-policy-hi');
-    expect(paris.targets.excluded.get('refunds-policy-hi')?.reason).toBe('not used in paris');
-    expect(paris.targets.excluded.get('answer-calls-mumbai')?.reason).toBe('branch mumbai only');
+    expect(paris.targets.excluded.get('refunds-policy-hi')?.reason).toBe('for mumbai only');
+    expect(paris.targets.excluded.get('answer-calls-mumbai')?.reason).toBe('mumbai variant');
     // The base edition never shows variants.
     expect(plan(records, config).docs.some((doc) => doc.record.variantOf)).toBe(false);
   });
@@ -45,7 +46,7 @@ describe('resolve: which documents an edition holds, and in what order', () => {
   it('keeps documents for a role and those for everyone when an audience is chosen', () => {
     const agents = plan(records, config, { audience: 'agent' });
     expect(agents.docs.map((doc) => doc.anchor)).toEqual(['customer-contact-policy', 'answer-calls']);
-    expect(agents.targets.excluded.get('refund-steps')?.reason).toBe('not for agent');
+    expect(agents.targets.excluded.get('refund-steps')?.reason).toBe('for store-associate only');
   });
 
   it('marks overdue reviews as of the build date', () => {
@@ -77,7 +78,7 @@ describe('resolve: which documents an edition holds, and in what order', () => {
 
 describe('what changed between two editions', () => {
   it('reports added, removed and changed documents and the steps added, removed, moved and reworded', () => {
-    const now = comparableDocs(plan(records, config));
+    const now = comparableDocs(plan(records, config), (doc) => stepTexts(doc.record, config));
     const before = now
       .filter((doc) => doc.anchor !== 'refunds-policy-hi')
       .map((doc) =>
@@ -101,7 +102,26 @@ describe('what changed between two editions', () => {
   });
 
   it('reports nothing when nothing changed', () => {
-    const now = comparableDocs(plan(records, config));
+    const now = comparableDocs(plan(records, config), (doc) => stepTexts(doc.record, config));
     expect(compareEditions(now, now, 'x')).toEqual({ against: 'x', added: [], removed: [], changed: [] });
+  });
+});
+
+describe('load: what the build keeps of a document', () => {
+  it('reads the frontmatter as the lint does, without parsing the Markdown', () => {
+    const record = recordFromText('procedures/x.md', '---\r\nid: x-proc\r\ntitle: "Refunds --- fast"\r\ntype: procedure\r\nstatus: draft\r\naudience: agent\r\nlast_reviewed: 2026-02-30\r\n---\r\n\r\n# Ignored\r\n', 'fr')!;
+    expect(record).toMatchObject({ id: 'x-proc', title: 'Refunds --- fast', type: 'procedure', status: 'draft', lang: 'fr', audience: ['agent'], lastReviewed: undefined });
+    expect(record.contentHash).toBe(recordFromText('procedures/x.md', record.text.replace(/\r\n/g, '\n'), 'fr')!.contentHash);
+  });
+
+  it('falls back on the first heading and the file name when --force builds a document without metadata', () => {
+    expect(recordFromText('policies/Late Returns.md', '# Late returns\n\nText.\n', 'en')).toMatchObject({ id: 'late-returns', title: 'Late returns', type: 'policy', status: 'approved', lang: 'en' });
+    expect(recordFromText('a.md', '---\n---\nBody\n', 'hi')).toMatchObject({ id: 'a', title: 'a', lang: 'hi' });
+    expect(recordFromText('a.md', '  \n', 'en')).toBeUndefined();
+  });
+
+  it('numbers steps as the handbook does', () => {
+    const record = recordFromText('p.md', '---\nid: p\ntype: procedure\n---\n\n## Procedure\n\n1. Open the till.\n2. Count the float[^1].\n\n[^1]: In the office.\n', 'en')!;
+    expect(stepTexts(record, config)).toEqual(['Open the till.', 'Count the float.']);
   });
 });

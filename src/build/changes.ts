@@ -1,5 +1,5 @@
 import { diffSteps } from '../diff/steps.js';
-import type { ChangeReport, EditionPlan } from './types.js';
+import type { ChangeReport, EditionPlan, PlacedDoc } from './types.js';
 
 /** What the comparison needs of a document of either edition. */
 export interface ComparableDoc {
@@ -13,13 +13,14 @@ export interface ComparableDoc {
 /** Steps at least this similar count as one reworded step rather than one removed and one added. */
 export const REWORDED_SIMILARITY = 0.6;
 
-export function comparableDocs(plan: Pick<EditionPlan, 'docs'>): ComparableDoc[] {
+/** An edition's documents for comparison; `steps` gives a document's step texts. */
+export function comparableDocs(plan: Pick<EditionPlan, 'docs'>, steps: (doc: PlacedDoc) => readonly string[]): ComparableDoc[] {
   return plan.docs.map((doc) => ({
     anchor: doc.anchor,
     title: doc.record.title,
     version: doc.record.version,
     contentHash: doc.record.contentHash,
-    steps: doc.record.steps.map((step) => step.text),
+    steps: steps(doc),
   }));
 }
 

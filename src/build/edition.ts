@@ -6,8 +6,9 @@ import { renderSingle } from './render/single.js';
 import { renderSite, type StaticAssets } from './render/site.js';
 import type { Progress } from './progress.js';
 import type { MediaRef } from './transform/references.js';
-import { transformDocument } from './transform/document.js';
-import type { BuildFormat, EditionPlan, OutputFile, TransformedDoc } from './types.js';
+import type { TransformCache } from './transform/cache.js';
+import { comparableDocs, type ComparableDoc } from './changes.js';
+import type { BuildFormat, ChangeReport, EditionPlan, OutputFile, TransformedDoc } from './types.js';
 
 /** Reads a local image for the handbook; undefined when it is missing (the build warns). */
 export type MediaReader = (ref: MediaRef) => { bytes: Uint8Array; type: string } | undefined;
@@ -19,6 +20,10 @@ export interface EditionRenderInput {
   assets: StaticAssets;
   readMedia: MediaReader;
   printer?: PdfPrinter;
+  /** Compares the edition with an earlier one, given its documents' steps (`--since`, `--previous`). */
+  compare?: (current: ComparableDoc[]) => ChangeReport | undefined;
+  /** Bodies already transformed for other editions of this build. */
+  cache: TransformCache;
   progress: Progress;
   warn(message: string): void;
 }
@@ -33,11 +38,13 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
   const media = new Map<string, MediaRef>();
   progress.stage(`${plan.folder || 'base edition'}: transforming documents`);
   plan.docs.forEach((doc, index) => {
-    const transformed = transformDocument(doc, plan, input.config);
+    const transformed = input.cache.transform(doc, plan, input.config);
     for (const ref of transformed.media) media.set(ref.output, ref);
     bodies.set(doc.anchor, transformed);
     progress.count(index + 1, plan.docs.length);
   });
+
+  if (input.compare) plan.changes = input.compare(comparableDocs(plan, (doc) => bodies.get(doc.anchor)!.steps.map((step) => step.text)));
 
   const mediaFiles = new Map<string, { bytes: Uint8Array; type: string }>();
   for (const ref of [...media.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) {
@@ -56,7 +63,7 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
   if (wantsFolderMedia) for (const [path, file] of mediaFiles) files.push({ path, content: file.bytes });
   if (formats.includes('single')) files.push({ path: FORMAT_FILES.single, content: renderSingle(content, { css: input.assets.css, media: mediaFiles }) });
   if (formats.includes('md')) files.push({ path: FORMAT_FILES.md, content: renderMarkdown(content) });
-  if (formats.includes('json')) files.push({ path: FORMAT_FILES.json, content: renderManifest(plan) });
+  if (formats.includes('json')) files.push({ path: FORMAT_FILES.json, content: renderManifest(plan, bodies) });
   if (formats.includes('pdf')) {
     if (!input.printer) throw new Error('The pdf format needs a printer.');
     progress.stage(`${plan.folder || 'base edition'}: printing the PDF`);

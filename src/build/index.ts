@@ -4,18 +4,19 @@ import { UsageError } from '../config/errors.js';
 import { closest } from '../config/suggest.js';
 import { lint, today, type LintReport } from '../lint/engine.js';
 import { loadStaticAssets } from './assets.js';
-import { compareEditions, comparableDocs } from './changes.js';
+import { compareEditions, comparableDocs, type ComparableDoc } from './changes.js';
 import { requireChromium } from './chromium.js';
 import { renderEdition, type MediaReader } from './edition.js';
-import { loadRecords } from './load.js';
+import { loadRecords, stepTexts } from './load.js';
 import { previousForBranch, readPreviousManifest, recordsAtRef } from './previous.js';
 import { silentProgress, type Progress } from './progress.js';
 import { launchPrinter, type PdfPrinter } from './render/pdf.js';
 import { planEdition } from './resolve.js';
 import { branchesOf } from './select.js';
 import { buildSettings } from './settings.js';
-import type { BuildFormat, DocRecord, EditionPlan, EditionSelector, OutputFile } from './types.js';
-import { writeHandbook } from './write.js';
+import type { BuildFormat, ChangeReport, DocRecord, EditionPlan, EditionSelector } from './types.js';
+import { createTransformCache } from './transform/cache.js';
+import { openHandbook } from './write.js';
 
 export interface BuildOptions {
   cwd: string;
@@ -116,6 +117,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const selectors = editionSelectors(records, settings.branches, options);
   const oldRecords: DocRecord[] | undefined = options.since ? recordsAtRef(options.since, { cwd: options.cwd, paths: options.paths, config }) : undefined;
 
+  // Earlier versions' steps, parsed once per run however many editions compare with them.
+  const stepsByHash = new Map<string, readonly string[]>();
+  const oldSteps = (record: DocRecord) => {
+    let steps = stepsByHash.get(record.contentHash);
+    if (!steps) stepsByHash.set(record.contentHash, (steps = stepTexts(record, config)));
+    return steps;
+  };
   const warnings: string[] = [];
   const readMedia: MediaReader = (ref) => {
     try {
@@ -125,27 +133,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
+  const protectedPaths = [options.cwd, ...options.paths.map((path) => resolve(options.cwd, path)), ...(config.path ? [config.root] : [])];
+  const writer = openHandbook(out, protectedPaths);
+  const cache = createTransformCache();
   let printer: PdfPrinter | undefined;
-  const files: OutputFile[] = [];
+  let files = 0;
   const editions: EditionSummary[] = [];
   try {
     if (chromium) printer = await launchPrinter(chromium);
     for (const { selector, folder } of selectors) {
       const plan = planEdition(records, { settings, selector, folder, buildDate, asOf, compliant, review: config });
-      plan.changes = changesFor(plan, oldRecords, options, previousManifest, { settings, buildDate, asOf, compliant, review: config });
-      files.push(...(await renderEdition({ plan, config, formats, assets: loadStaticAssets(), readMedia, printer, progress, warn: (message) => warnings.push(message) })));
+      const compare = comparison(plan, oldRecords, options, previousManifest, { settings, buildDate, asOf, compliant, review: config }, oldSteps);
+      const output = await renderEdition({ plan, config, formats, compare, assets: loadStaticAssets(), readMedia, printer, progress, cache, warn: (message) => warnings.push(message) });
+      progress.stage(`${folder || 'base edition'}: writing`);
+      writer.add(output);
+      files += output.length;
       editions.push({ folder, branch: selector.branch ?? null, editionId: plan.editionId, documents: plan.docs.length });
     }
+    writer.commit({ generator: 'sopkit', buildDate, formats, compliant, editions });
+  } catch (error) {
+    writer.abort();
+    throw error;
   } finally {
     await printer?.close();
+    progress.done();
   }
-
-  progress.stage('writing');
-  const marker = { generator: 'sopkit', buildDate, formats, compliant, editions };
-  const protectedPaths = [options.cwd, ...options.paths.map((path) => resolve(options.cwd, path)), ...(config.path ? [config.root] : [])];
-  writeHandbook(out, files, marker, protectedPaths);
-  progress.done();
-  return { status: 'built', lint: report, out, formats, editions, files: files.length + 1, compliant, warnings: [...new Set(warnings)] };
+  return { status: 'built', lint: report, out, formats, editions, files: files + 1, compliant, warnings: [...new Set(warnings)] };
 }
 
 function editionSelectors(records: readonly DocRecord[], configured: readonly string[], options: BuildOptions): Array<{ selector: EditionSelector; folder: string }> {
@@ -174,20 +187,23 @@ function editionSelectors(records: readonly DocRecord[], configured: readonly st
   return editions;
 }
 
-function changesFor(
+/** How an edition is compared with its earlier self: the same selection at a git ref, or a manifest. */
+function comparison(
   plan: EditionPlan,
   oldRecords: readonly DocRecord[] | undefined,
   options: BuildOptions,
   previous: ReturnType<typeof readPreviousManifest> | undefined,
   input: Omit<Parameters<typeof planEdition>[1], 'selector' | 'folder'>,
-): EditionPlan['changes'] {
+  oldSteps: (record: DocRecord) => readonly string[],
+): ((current: ComparableDoc[]) => ChangeReport | undefined) | undefined {
   if (oldRecords) {
     const old = planEdition(oldRecords, { ...input, selector: plan.selector, folder: plan.folder });
-    return compareEditions(comparableDocs(old), comparableDocs(plan), `git ${options.since}`);
+    const earlier = comparableDocs(old, (doc) => oldSteps(doc.record));
+    return (current) => compareEditions(earlier, current, `git ${options.since}`);
   }
   if (previous) {
     const earlier = previousForBranch(previous, plan.selector.branch);
-    return earlier ? compareEditions(earlier.docs, comparableDocs(plan), earlier.against) : undefined;
+    return earlier ? (current) => compareEditions(earlier.docs, current, earlier.against) : undefined;
   }
   return undefined;
 }

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { settingsForFile } from '../config/rule-settings.js';
-import { parseDocumentBytes, parseDocumentText } from '../document/parse.js';
+import { parseFrontmatter } from '../document/frontmatter.js';
+import { parseDocumentText, parseMarkdownForRender } from '../document/parse.js';
 import { procedureSteps } from '../document/section-names.js';
 import { toIsoDate } from '../lifecycle/review.js';
 import { discoverFiles, toPosix } from '../lint/discover.js';
-import type { ResolvedConfig, SopDocument } from '../types.js';
+import type { ResolvedConfig } from '../types.js';
 import { slugify } from '../corpus/slug.js';
 import type { ChangelogEntry, DocRecord } from './types.js';
 
@@ -16,8 +17,8 @@ export function contentHash(text: string): string {
 }
 
 /**
- * Reads every document under `paths` into records. Files that cannot be parsed into a document
- * (binary, invalid UTF-8) are left out: the lint gate has already reported them.
+ * Reads every document under `paths` into records: frontmatter and text only. The Markdown is
+ * parsed once, later, by the transform; the lint has already reported files that are not documents.
  */
 export function loadRecords(options: { cwd: string; paths: readonly string[]; config: ResolvedConfig }): DocRecord[] {
   const { cwd, config } = options;
@@ -26,26 +27,44 @@ export function loadRecords(options: { cwd: string; paths: readonly string[]; co
   for (const absolutePath of discoverFiles(options.paths, cwd, config)) {
     const filePath = toPosix(relative(cwd, absolutePath)) || absolutePath;
     const { lang } = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
-    let bytes: Uint8Array;
+    let text: string;
     try {
-      bytes = readFileSync(absolutePath);
+      const bytes = readFileSync(absolutePath);
+      if (bytes.length > config.maxFileSize || bytes.subarray(0, 8192).includes(0)) continue;
+      text = strict.decode(bytes).replace(/^\uFEFF/, '');
     } catch {
       continue;
     }
-    const outcome = parseDocumentBytes({ absolutePath, filePath, bytes, defaultLang: lang, maxFileSize: config.maxFileSize });
-    if (outcome.document) records.push(recordOf(outcome.document, config));
+    const record = recordFromText(filePath, text, lang);
+    if (record) records.push(record);
   }
   return records;
 }
 
-/** A record from text that is not on disk (an earlier version read from git). */
-export function recordFromText(filePath: string, text: string, config: ResolvedConfig): DocRecord | undefined {
-  const outcome = parseDocumentText({ absolutePath: filePath, filePath, text, defaultLang: config.lang, maxFileSize: config.maxFileSize });
-  return outcome.document ? recordOf(outcome.document, config) : undefined;
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// As remark-frontmatter reads it: `---` lines at the very start, the closing one on a line of its own.
+const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** A record from a document's text (on disk now, or at a git ref): the same reading as the lint's. */
+export function recordFromText(filePath: string, text: string, defaultLang: string): DocRecord | undefined {
+  if (text.trim() === '') return undefined;
+  const block = FRONTMATTER.exec(text);
+  const yaml = block ? (block[1] ?? '') : undefined;
+  const data = yaml === undefined ? {} : parseFrontmatter(yaml, 0, { start: ORIGIN, end: ORIGIN }, () => ORIGIN).frontmatter.data;
+  const body = block ? text.slice(block[0].length) : text;
+  return recordOf({ filePath, text, data, lang: typeof data.lang === 'string' && data.lang.trim() ? data.lang.trim() : defaultLang, firstHeading: /^#[ \t]+(.+?)[ \t#]*$/m.exec(body)?.[1] });
 }
 
-export function recordOf(doc: SopDocument, config: ResolvedConfig): DocRecord {
-  const data = doc.frontmatter.data;
+const ORIGIN = { line: 1, column: 1, offset: 0 };
+
+/** The steps of a procedure as the handbook numbers them (parsed as the transform parses). */
+export function stepTexts(record: DocRecord, config: ResolvedConfig): string[] {
+  const outcome = parseDocumentText({ absolutePath: record.filePath, filePath: record.filePath, text: record.text, defaultLang: record.lang, maxFileSize: Infinity, parse: parseMarkdownForRender });
+  return outcome.document ? procedureSteps(outcome.document, config).map((step) => step.text) : [];
+}
+
+function recordOf(doc: { filePath: string; text: string; data: Record<string, unknown>; lang: string; firstHeading?: string }): DocRecord {
+  const data = doc.data;
   const text = (key: string) => (typeof data[key] === 'string' && (data[key] as string).trim() !== '' ? (data[key] as string).trim() : undefined);
   const list = (key: string) => {
     const value = data[key];
@@ -53,7 +72,7 @@ export function recordOf(doc: SopDocument, config: ResolvedConfig): DocRecord {
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim()) : [];
   };
   const fileStem = basename(doc.filePath).replace(/\.md$/i, '');
-  const title = text('title') ?? firstHeading(doc) ?? fileStem;
+  const title = text('title') ?? doc.firstHeading ?? fileStem;
   return {
     filePath: doc.filePath,
     text: doc.text,
@@ -79,14 +98,7 @@ export function recordOf(doc: SopDocument, config: ResolvedConfig): DocRecord {
     branch: text('branch'),
     changelog: changelogOf(data.changelog),
     data,
-    steps: procedureSteps(doc, config).map((step) => ({ number: step.number, text: step.text })),
   };
-}
-
-function firstHeading(doc: SopDocument): string | undefined {
-  const heading = doc.tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-  if (!heading || heading.type !== 'heading') return undefined;
-  return heading.children.map((child) => ('value' in child ? child.value : '')).join('').trim() || undefined;
 }
 
 function changelogOf(value: unknown): ChangelogEntry[] {

@@ -100,7 +100,7 @@ export function recordsAtRef(ref: string, options: { cwd: string; paths: readonl
   });
   const records: DocRecord[] = [];
   for (const [path, text] of readAtRef(ref, wanted, cwd)) {
-    const record = text === undefined ? undefined : recordFromText(path, text.replace(/^\uFEFF/, ''), config);
+    const record = text === undefined ? undefined : recordFromText(path, text.replace(/^\uFEFF/, ''), config.lang);
     if (record) records.push(record);
   }
   return records;

@@ -15,6 +15,8 @@ export interface Selection {
  * documents that apply to it, and its variants replace their base documents in place.
  */
 export function selectDocuments(records: readonly DocRecord[], selector: EditionSelector): Selection {
+  // Reasons name the document's own facts, not the edition's, so a body that links to it reads the
+  // same in every edition that leaves it out (and the transform cache can reuse it).
   const excluded = new Map<string, { record: DocRecord; reason: string }>();
   const exclude = (record: DocRecord, reason: string) => {
     if (!excluded.has(record.id)) excluded.set(record.id, { record, reason });
@@ -23,7 +25,7 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
     if (record.status === 'retired') return exclude(record, 'retired'), false;
     if (record.status === 'draft' && !selector.includeDrafts) return exclude(record, 'draft'), false;
     if (selector.audience && record.audience.length > 0 && !record.audience.includes(selector.audience)) {
-      return exclude(record, `not for ${selector.audience}`), false;
+      return exclude(record, `for ${record.audience.join(', ')} only`), false;
     }
     return true;
   };
@@ -32,7 +34,7 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
   for (const record of records) {
     if (!record.variantOf) continue;
     if (!selector.branch || record.branch !== selector.branch) {
-      exclude(record, record.branch ? `branch ${record.branch} only` : 'branch variant');
+      exclude(record, record.branch ? `${record.branch} variant` : 'branch variant');
       continue;
     }
     // Two variants of one base for the same branch is a lint error; the first by path wins.
@@ -45,7 +47,7 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
   for (const record of records) {
     if (record.variantOf) continue;
     if (selector.branch && record.branches.length > 0 && !record.branches.includes(selector.branch)) {
-      exclude(record, `not used in ${selector.branch}`);
+      exclude(record, `for ${record.branches.join(', ')} only`);
       continue;
     }
     const variant = variants.get(record.id);

@@ -52,7 +52,6 @@ export interface DocRecord {
   changelog: ChangelogEntry[];
   /** Raw frontmatter, for the review date computation. */
   data: Record<string, unknown>;
-  steps: StepSummary[];
 }
 
 /** Which edition to build: a branch (or the base edition), an audience, drafts or not. */
@@ -154,6 +153,8 @@ export interface TransformedDoc {
   markdownHeadings: Array<{ id: string; text: string }>;
   /** Text before the first section, for the search index. */
   intro: string;
+  /** The procedure's steps (none for a policy). */
+  steps: StepSummary[];
 }
 
 /** What changed since an earlier edition. */

@@ -39,12 +39,22 @@ function insideFolder(folder: string, path: string): string {
   return target;
 }
 
+/** A handbook being written: files go into a staging folder beside `out` until `commit` swaps it in. */
+export interface HandbookWriter {
+  add(files: readonly OutputFile[]): void;
+  /** Writes the marker and swaps the staging folder in for `out`. */
+  commit(marker: unknown): void;
+  /** Removes the staging folder; `out` stays as it was. */
+  abort(): void;
+}
+
 /**
- * Writes the handbook: every file into a fresh folder beside `out`, then a swap. Readers (and a
- * failed build) see the old handbook or the new one, never a mix; the old one is removed only
- * after the new one is in place. The marker file says the folder is sop's to replace next time.
+ * Starts writing a handbook. The output folder is checked first, so a build that may not replace it
+ * stops before any work. Editions are added one at a time, so memory holds one edition's files.
+ * Readers (and a failed build) see the old handbook or the new one, never a mix; the old one is
+ * removed only after the new one is in place. The marker file says the folder is sop's to replace.
  */
-export function writeHandbook(out: string, files: readonly OutputFile[], marker: unknown, protectedPaths: readonly string[]): void {
+export function openHandbook(out: string, protectedPaths: readonly string[]): HandbookWriter {
   const target = resolve(out);
   checkOutputFolder(target, protectedPaths);
   const parent = dirname(target);
@@ -52,34 +62,50 @@ export function writeHandbook(out: string, files: readonly OutputFile[], marker:
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(parent, `.${basename(target)}.sop-new-${suffix}`);
   mkdirSync(staging);
-  try {
-    for (const file of files) {
-      const path = insideFolder(staging, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
+  const abort = () => rmSync(staging, { recursive: true, force: true });
+  const guarded = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      abort();
+      throw error;
     }
-    writeFileSync(join(staging, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  };
+  return {
+    add(files) {
+      guarded(() => {
+        for (const file of files) {
+          const path = insideFolder(staging, file.path);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, file.content);
+        }
+      });
+    },
+    commit(marker) {
+      const retired = join(parent, `.${basename(target)}.sop-old-${suffix}`);
+      const hadOld = existsSync(target);
+      guarded(() => {
+        writeFileSync(join(staging, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+        // Checked again just before the swap: the folder may have changed while the handbook was rendered.
+        checkOutputFolder(target, protectedPaths);
+        if (hadOld) renameSync(target, retired);
+      });
+      try {
+        renameSync(staging, target);
+      } catch (error) {
+        if (hadOld) renameSync(retired, target);
+        abort();
+        throw error;
+      }
+      if (hadOld) rmSync(retired, { recursive: true, force: true });
+    },
+    abort,
+  };
+}
 
-  const retired = join(parent, `.${basename(target)}.sop-old-${suffix}`);
-  const hadOld = existsSync(target);
-  // Checked again just before the swap: the folder may have changed while the handbook was rendered.
-  try {
-    checkOutputFolder(target, protectedPaths);
-    if (hadOld) renameSync(target, retired);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
-  try {
-    renameSync(staging, target);
-  } catch (error) {
-    if (hadOld) renameSync(retired, target);
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
-  if (hadOld) rmSync(retired, { recursive: true, force: true });
+/** Writes a whole handbook at once (see openHandbook). */
+export function writeHandbook(out: string, files: readonly OutputFile[], marker: unknown, protectedPaths: readonly string[]): void {
+  const writer = openHandbook(out, protectedPaths);
+  writer.add(files);
+  writer.commit(marker);
 }

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h, type Child } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import type { EditionPlan, PlacedDoc, TransformedDoc } from '../types.js';
+import type { EditionPlan, PlacedDoc, RefTarget, TransformedDoc } from '../types.js';
 import type { Labels } from './labels.js';
 import { relinkBody, type Linker } from './linker.js';
 
@@ -10,7 +10,13 @@ export interface ArticleContext {
   linker: Linker;
   /** Level of the document's title: 1 on its own page, 2 in the single file. */
   titleLevel: 1 | 2;
-  anchors: ReadonlySet<string>;
+  /** Targets of the edition by anchor. */
+  anchors: ReadonlyMap<string, RefTarget>;
+}
+
+/** The edition's documents by anchor, for links in bodies. */
+export function anchorTargets(plan: EditionPlan): Map<string, RefTarget> {
+  return new Map(plan.docs.map((doc) => [doc.anchor, plan.targets.byId.get(doc.anchor)!]));
 }
 
 /** One document: numbered title, marks, metadata box, body, revision history. */

@@ -48,6 +48,10 @@ export function editionMarks(plan: EditionPlan): Element[] {
   return marks;
 }
 
+/** Above this many top-level entries the sidebar shows only the current one's neighbours. */
+const SIDEBAR_GROUPS = 100;
+const SIDEBAR_NEIGHBOURS = 12;
+
 export interface TocOptions {
   linker: Linker;
   /** The page being shown (site sidebar), marked `aria-current`. */
@@ -57,6 +61,12 @@ export interface TocOptions {
   withPageSlots?: boolean;
   headingLevel: 2 | 3;
   id?: string;
+  /**
+   * List a policy's procedures only under the policy being shown (the site's sidebar): every page
+   * then carries a contents of the policies plus one group, not of every document, which would grow
+   * the site with the square of its size.
+   */
+  expandCurrentOnly?: boolean;
 }
 
 /** The table of contents: each policy followed by the procedures that implement it, then the back matter. */
@@ -72,16 +82,26 @@ export function renderToc(plan: EditionPlan, options: TocOptions): Element {
       ),
       ...(children.length ? [h('ol', children)] : []),
     ]);
-  const items = plan.groups.map((group) => {
-    if (group.policy) return entry(byAnchor.get(group.policy)!, group.members.map((member) => entry(byAnchor.get(member)!)));
-    return entry(byAnchor.get(group.members[0])!);
+  const expanded = (policy: string, members: readonly string[]) =>
+    !options.expandCurrentOnly || options.current === policy || (options.current !== undefined && members.includes(options.current));
+  // A long contents is cut to the neighbourhood of the current page, with a link to the full list.
+  const at = plan.groups.findIndex((group) => group.policy === options.current || group.members.includes(options.current ?? ''));
+  const groups =
+    options.expandCurrentOnly && plan.groups.length > SIDEBAR_GROUPS
+      ? plan.groups.filter((_, index) => Math.abs(index - Math.max(at, 0)) <= SIDEBAR_NEIGHBOURS)
+      : plan.groups;
+  const more = groups.length < plan.groups.length ? [h('li.sop-toc-more', h('a', { href: options.linker.page('home') }, `${labels.fullContents} (${plan.docs.length})`))] : [];
+  const items = groups.map((group) => {
+    if (!group.policy) return entry(byAnchor.get(group.members[0])!);
+    const children = expanded(group.policy, group.members) ? group.members.map((member) => entry(byAnchor.get(member)!)) : [];
+    return entry(byAnchor.get(group.policy)!, children);
   });
   const back = plan.settings.pages.map((name) =>
     h('li', h('a', { href: options.linker.page(name), ...(options.current === name ? { ariaCurrent: 'page' } : {}) }, [pageTitle(name, labels), ...pageSlot(PAGE_IDS[name], options)])),
   );
   return h('nav.sop-toc', { id: options.id, ariaLabel: labels.contents }, [
     h(`h${options.headingLevel}`, labels.contents),
-    h('ol.sop-toc-docs', items),
+    h('ol.sop-toc-docs', [...items, ...more]),
     back.length ? h('ul.sop-toc-back', back) : '',
   ]);
 }

@@ -5,6 +5,7 @@
 export const DEFAULT_LABELS = {
   defaultTitle: 'Employee handbook',
   contents: 'Contents',
+  fullContents: 'Full contents',
   skipToContent: 'Skip to content',
   search: 'Search',
   searchPlaceholder: 'Search the handbook',

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import type { BackMatterPage } from '../types.js';
+import { referenceText } from '../transform/links.js';
+import type { BackMatterPage, RefTarget } from '../types.js';
 
 export type PageName = BackMatterPage | 'home';
 
@@ -51,21 +52,33 @@ export function siteLinker(depth: 0 | 1): Linker {
 }
 
 /**
- * Rewrites a transformed body's links for a linker: `#<anchor>` and `#<anchor>--<slug>` go to the
- * document's page, `media/…` sources to the media folder as seen from the page.
+ * A transformed body for one page of an edition: `#<anchor>` and `#<anchor>--<slug>` links go to the
+ * document's page, cross-references get the target's number and title (as text when they have none,
+ * and as tooltip), `media/…` sources point at the media folder as seen from the page.
  */
-export function relinkBody(body: Root, anchors: ReadonlySet<string>, linker: Linker): Root {
+export function relinkBody(body: Root, targets: ReadonlyMap<string, RefTarget>, linker: Linker): Root {
   const copy = structuredClone(body);
   visit(copy, 'element', (element: Element) => {
     const href = element.properties.href;
     if (typeof href === 'string' && href.startsWith('#')) {
       const id = href.slice(1);
       const split = id.indexOf('--');
-      const anchor = split >= 0 ? id.slice(0, split) : id;
-      if (anchors.has(anchor)) element.properties.href = linker.doc(anchor, id);
+      const target = targets.get(split >= 0 ? id.slice(0, split) : id);
+      if (target) {
+        element.properties.href = linker.doc(target.anchor, id);
+        if (isReference(element)) {
+          element.properties.title ??= referenceText(target);
+          if (element.children.length === 0) element.children = [{ type: 'text', value: referenceText(target) }];
+        }
+      }
     }
     const src = element.properties.src;
     if (typeof src === 'string' && src.startsWith('media/')) element.properties.src = linker.file(src);
   });
   return copy;
+}
+
+function isReference(element: Element): boolean {
+  const classes = element.properties.className;
+  return Array.isArray(classes) && classes.includes('sop-xref');
 }

@@ -1,4 +1,4 @@
-import type { ChangeReport, EditionPlan, StepSummary } from '../types.js';
+import type { ChangeReport, EditionPlan, StepSummary, TransformedDoc } from '../types.js';
 
 /** Version of the manifest's shape; `--previous` refuses manifests it does not understand. */
 export const MANIFEST_FORMAT = 1;
@@ -50,7 +50,7 @@ export interface Manifest {
  * The edition as data, for acknowledgement and training systems: each document's metadata, steps
  * and content hash, bound to the edition id. `--previous` reads it back to say what changed.
  */
-export function manifestOf(plan: EditionPlan): Manifest {
+export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>): Manifest {
   return {
     format: MANIFEST_FORMAT,
     generator: 'sopkit',
@@ -86,13 +86,13 @@ export function manifestOf(plan: EditionPlan): Manifest {
       related: record.related,
       path: record.filePath,
       contentHash: record.contentHash,
-      steps: record.steps,
+      steps: bodies.get(anchor)?.steps ?? [],
       changelog: record.changelog,
     })),
     changes: plan.changes ?? null,
   };
 }
 
-export function renderManifest(plan: EditionPlan): string {
-  return `${JSON.stringify(manifestOf(plan), null, 2)}\n`;
+export function renderManifest(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>): string {
+  return `${JSON.stringify(manifestOf(plan, bodies), null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import { Slugger } from '../../corpus/slug.js';
 import { compareCodePoints } from '../resolve.js';
+import { referenceText } from '../transform/links.js';
 import type { EditionPlan, PlacedDoc } from '../types.js';
 import { versionChange } from './back-matter.js';
 import { editionName, pageTitle } from './front.js';
@@ -65,12 +66,18 @@ export function renderMarkdown(content: EditionContent): string {
   }
 
   const link = (id: string) => `#${slugOf.get(id) ?? id}`;
+  const targetOf = (id: string) => plan.targets.byId.get(id.split('--')[0]);
   blocks[tocAt] = plan.docs
     .map((doc) => `${doc.level === 2 ? '  ' : ''}- [${cell(`${doc.number} ${doc.record.title}`)}](${link(doc.anchor)})`)
     .concat(plan.settings.pages.filter((name) => name !== 'acknowledgements').map((name) => `- [${cell(pageTitle(name, labels))}](${link(`page:${name}`)})`))
     .join('\n');
   const text = blocks.join('\n\n');
-  return `${text.replace(/\]\(#([^)\s]+)/g, (whole, id: string) => (slugOf.has(id) ? `](#${slugOf.get(id)}` : whole))}\n`;
+  // Cross-references written without text read as the target's number and title.
+  const filled = text.replace(/\[\]\(#([^)\s]+)\)/g, (whole, id: string) => {
+    const target = targetOf(id);
+    return target ? `[${cell(referenceText(target))}](#${id})` : whole;
+  });
+  return `${filled.replace(/\]\(#([^)\s]+)/g, (whole, id: string) => (slugOf.has(id) ? `](#${slugOf.get(id)}` : whole))}\n`;
 }
 
 function metadataList(doc: PlacedDoc, plan: EditionPlan): string {

@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { BackMatterPage } from '../types.js';
 import { renderBackMatter } from './back-matter.js';
-import { renderArticle } from './document.js';
+import { anchorTargets, renderArticle } from './document.js';
 import { renderCover, renderToc } from './front.js';
 import { singleLinker } from './linker.js';
 import { printRules } from './print-rules.js';
@@ -26,7 +26,7 @@ export interface SingleOptions {
  */
 export function renderSingle(content: EditionContent, options: SingleOptions): string {
   const { plan, bodies } = content;
-  const anchors = new Set(plan.docs.map((doc) => doc.anchor));
+  const anchors = anchorTargets(plan);
   const articles = plan.docs.map((doc) => renderArticle(doc, bodies.get(doc.anchor)!, { plan, linker: singleLinker, titleLevel: 2, anchors }));
   const back = plan.settings.pages.map((name) => renderBackMatter(name as BackMatterPage, { plan, linker: singleLinker, headingLevel: 2 }));
   const main = h('main#main.sop-single', [

@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import { searchIndexScript, tokenizerScript } from '../search/index-file.js';
 import type { BackMatterPage, EditionPlan, OutputFile, TransformedDoc } from '../types.js';
 import { renderBackMatter } from './back-matter.js';
-import { renderArticle } from './document.js';
+import { anchorTargets, renderArticle } from './document.js';
 import { editionMarks, editionName, pageTitle, renderCover, renderToc } from './front.js';
 import { PAGE_FILES, siteLinker, type Linker } from './linker.js';
 import { printRules } from './print-rules.js';
@@ -27,7 +27,7 @@ const THEME_BOOT = "try{var t=localStorage.getItem('sop-theme');if(t==='dark'||t
 /** The multi-page site: cover and contents, a page per document, the back-matter pages, assets. */
 export function renderSite(content: EditionContent, assets: StaticAssets): OutputFile[] {
   const { plan, bodies } = content;
-  const anchors = new Set(plan.docs.map((doc) => doc.anchor));
+  const anchors = anchorTargets(plan);
   const files: OutputFile[] = [];
 
   const home = siteLinker(0);
@@ -115,7 +115,7 @@ function page(plan: EditionPlan, input: PageInput): string {
     h('button.sop-theme-toggle', { type: 'button', ariaLabel: labels.toggleTheme, title: labels.toggleTheme }, '◐'),
   ]);
   // The cover page shows the contents in full; other pages keep them at hand in a sidebar.
-  const sidebar = input.current === 'home' ? '' : h('aside.sop-sidebar', renderToc(plan, { linker, current: input.current, headingLevel: 2 }));
+  const sidebar = input.current === 'home' ? '' : h('aside.sop-sidebar', renderToc(plan, { linker, current: input.current, headingLevel: 2, expandCurrentOnly: true }));
   const footer = h('footer.sop-footer', [
     h('span', [labels.edition, ' ', h('code', plan.editionId)]),
     h('span', [labels.buildDate, ' ', h('time', { dateTime: plan.buildDate }, plan.buildDate)]),

@@ -7,7 +7,9 @@
  * self-contained (no imports, no outer variables) because their source text is copied.
  */
 export function searchTokenize(text: string): string[] {
-  const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+  // Made once and kept on the function itself, which must stay self-contained.
+  const self = searchTokenize as { segmenter?: Intl.Segmenter };
+  const segmenter = (self.segmenter ??= new Intl.Segmenter('und', { granularity: 'word' }));
   const words: string[] = [];
   for (const part of segmenter.segment(text.normalize('NFC'))) {
     if (part.isWordLike) words.push(part.segment);

@@ -52,7 +52,7 @@ export function transformDocument(doc: PlacedDoc, plan: Pick<EditionPlan, 'targe
   linkFootnotesAndRawAnchors(body, anchor);
   media.push(...relinkRawImages(body, record.filePath));
   const markdown = markdownOf(tree, anchor);
-  return { anchor, body, sections: outline, intro, media, ...markdown };
+  return { anchor, body, sections: outline, intro, media, steps: steps.map((step) => ({ number: step.number, text: step.text })), ...markdown };
 }
 
 /** GitHub's slugs, counted over every heading (the dropped title too), so `#scope-1` means what it does on GitHub. */

@@ -67,8 +67,8 @@ export function elementId(anchor: string, fragment?: string): string {
   return fragment ? `${anchor}--${fragment}` : anchor;
 }
 
-/** How a cross-reference reads when its text is empty or only repeats the address. */
-export function referenceText(target: RefTarget): string {
+/** How a cross-reference reads: in the link when it has no text of its own, and in its tooltip. */
+export function referenceText(target: Pick<RefTarget, 'number' | 'title'>): string {
   return `${target.number} ${target.title}`;
 }
 

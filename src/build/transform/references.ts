@@ -4,7 +4,7 @@ import type { Definition, Image, Link, Nodes, PhrasingContent, Root } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { EditionPlan } from '../types.js';
-import { elementId, referenceText, resolveLink } from './links.js';
+import { elementId, resolveLink } from './links.js';
 
 /** A local image a document shows: copied into the handbook's `media/` folder. */
 export interface MediaRef {
@@ -37,7 +37,8 @@ export function inlineReferences(tree: Root): void {
 
 /**
  * Points every link at its place in the edition: a cross-reference by path or id becomes a link to the
- * target's anchor that reads as the target's number and title when the link has no text of its own;
+ * target's anchor, left empty when the link has no text of its own (the renderer writes the target's
+ * number and title there);
  * a link to a document outside the edition becomes text with a note. Local images are collected for
  * copying; remote images become links, so the handbook makes no request to another site.
  */
@@ -67,16 +68,15 @@ function rewriteLink(node: Link, context: Parameters<typeof rewriteReferences>[1
   const target = resolveLink(node.url, context.filePath, context.plan, context.localIds);
   const repeatsAddress = written === '' || written === node.url || written === node.url.replace(/^#/, '');
   switch (target.kind) {
-    case 'document': {
-      const label = referenceText(target.target);
+    case 'document':
+      // The target's number and title are filled in when the edition is rendered (fillReferences):
+      // they differ between editions, the rest of the body does not.
       return {
         ...node,
         url: `#${elementId(target.target.anchor, target.fragment)}`,
-        title: node.title ?? label,
-        children: repeatsAddress ? [{ type: 'text', value: label }] : node.children,
+        children: repeatsAddress ? [] : node.children,
         data: { ...node.data, hProperties: { className: ['sop-xref'] } },
       };
-    }
     case 'local':
       return { ...node, url: `#${elementId(context.anchor, target.fragment)}` };
     case 'excluded': {

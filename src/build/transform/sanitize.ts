@@ -4,6 +4,7 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 
 /** Classes the build itself puts on elements; everything else a document writes is GitHub's safe subset. */
 const BUILD_CLASSES = {
@@ -40,16 +41,28 @@ export function sanitizeSchema(anchor: string): Schema {
   };
 }
 
-let toHastProcessor: ReturnType<typeof createProcessor> | undefined;
+let withRaw: ReturnType<typeof createProcessor> | undefined;
+let withoutRaw: ReturnType<typeof createProcessor> | undefined;
 
-function createProcessor() {
+function createProcessor(raw: boolean) {
   // Raw HTML is parsed (rehype-raw) so that sanitising sees real elements, never strings.
-  return unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).use(rehypeRaw).freeze();
+  const processor = unified().use(remarkRehype, { allowDangerousHtml: raw, clobberPrefix: '' });
+  return (raw ? processor.use(rehypeRaw) : processor).freeze();
 }
 
-/** mdast → hast, raw HTML parsed, then sanitised. */
+/** mdast → hast, raw HTML parsed, then sanitised. Documents without raw HTML skip the HTML parser (most do; it is slow). */
 export function toSafeHast(tree: MdastRoot, anchor: string): HastRoot {
-  toHastProcessor ??= createProcessor();
-  const hast = toHastProcessor.runSync(tree) as HastRoot;
-  return sanitize(hast, sanitizeSchema(anchor)) as HastRoot;
+  let raw = false;
+  visit(tree, 'html', () => {
+    raw = true;
+    return EXIT;
+  });
+  const processor = raw ? (withRaw ??= createProcessor(true)) : (withoutRaw ??= createProcessor(false));
+  const hast = processor.runSync(tree) as HastRoot;
+  const safe = sanitize(hast, sanitizeSchema(anchor)) as HastRoot;
+  // Bodies are kept for every edition of the build; source positions would double their size.
+  visit(safe, (node) => {
+    delete node.position;
+  });
+  return safe;
 }
