@@ -138,6 +138,17 @@ describe('sop build', () => {
     await expect(run(repo, { previous: '../first/index.html' })).rejects.toThrow(/Cannot read the previous manifest/);
   });
 
+  it('compares each branch edition with the same branch in a previous --all-branches build', async () => {
+    const repo = fixtureCopy();
+    await run(repo, { out: '../first', formats: ['json'], allBranches: true });
+    const path = join(repo, 'branches', 'mumbai', 'answer-calls.md');
+    writeFileSync(path, read(path).replace('022 0000 0000', '022 1111 1111'));
+    await run(repo, { allBranches: true, previous: '../first/manifest.json' });
+    const mumbai = JSON.parse(read(join(repo, '..', 'out', 'mumbai', 'manifest.json'))).changes;
+    expect(mumbai.changed).toEqual([{ anchor: 'answer-calls', title: 'Answering calls (Mumbai)', fromVersion: '1.1.0', toVersion: '1.1.0', steps: [] }]);
+    expect(JSON.parse(read(join(repo, '..', 'out', 'manifest.json'))).changes.changed).toEqual([]);
+  });
+
   it('takes the output folder and formats from the config when the flags do not give them', async () => {
     const repo = fixtureCopy();
     writeFileSync(join(repo, 'sop.config.yaml'), `${read(join(repo, 'sop.config.yaml')).replace('build:\n', 'build:\n  out: ../from-config\n  formats: [md]\n')}`);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARKER, checkOutputFolder, writeHandbook } from '../src/build/write.js';
+import { BUILD_MARKER, checkOutputFolder, openHandbook, writeHandbook } from '../src/build/write.js';
 import { UsageError } from '../src/config/errors.js';
 import { makeRepo } from './helpers/repo.js';
 
@@ -55,6 +55,17 @@ describe('write: the output folder is swapped in whole, and only when it is ours
     expect(readFileSync(join(root, 'hb', 'index.html'), 'utf8')).toBe('old');
     expect(readdirSync(join(root, 'hb')).sort()).toEqual([BUILD_MARKER, 'index.html']);
     expect(leftovers(root)).toEqual([]);
+  });
+
+  it('marks the staging folder from the start, so a build killed half-way is never linted as documents', () => {
+    const root = makeRepo({});
+    const writer = openHandbook(join(root, 'hb'), []);
+    writer.add([{ path: 'handbook.md', content: '# Handbook' }]);
+    const [staging] = leftovers(root);
+    expect(staging).toMatch(/^\.hb\.sop-new-/);
+    expect(readdirSync(join(root, staging)).sort()).toEqual([BUILD_MARKER, 'handbook.md']);
+    writer.abort();
+    expect(readdirSync(root)).toEqual([]);
   });
 
   it('never writes outside the output folder', () => {

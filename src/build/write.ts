@@ -62,6 +62,8 @@ export function openHandbook(out: string, protectedPaths: readonly string[]): Ha
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(parent, `.${basename(target)}.sop-new-${suffix}`);
   mkdirSync(staging);
+  // Marked from the start: if the process dies mid-build, `sop lint` still skips the half-written folder.
+  writeFileSync(join(staging, BUILD_MARKER), `${JSON.stringify({ generator: 'sopkit', partial: true })}\n`);
   const abort = () => rmSync(staging, { recursive: true, force: true });
   const guarded = (work: () => void) => {
     try {
