@@ -113,7 +113,9 @@ describe('render: site', () => {
     expect(page).toContain('<a class="sop-prev" href="../documents/refunds-policy.html" rel="prev">');
     expect(page).toContain('<html lang="en" data-root="../">');
     expect(page).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
-    expect(byPath.get('review.html')).toContain('<tr class="sop-review-row-overdue"><td><a href="documents/refunds-policy.html"><span class="sop-number">2</span> Refunds</a></td>');
+    expect(byPath.get('review.html')).toContain(
+      '<tr class="sop-review-row-overdue"><td><a href="documents/refunds-policy.html"><span class="sop-number">2</span> <span lang="en">Refunds</span></a></td><td>Head of Retail</td><td><time datetime="2025-03-01">2025-03-01</time></td><td><time datetime="2026-03-01">2026-03-01</time></td><td><strong class="sop-overdue">Overdue · 92 days</strong></td></tr>',
+    );
   });
 
   it('indexes every section for search, in every script', () => {

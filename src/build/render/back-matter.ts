@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { compareCodePoints } from '../resolve.js';
 import { compareTerms } from '../settings.js';
 import type { BackMatterPage, ChangeReport, EditionPlan, PlacedDoc } from '../types.js';
 import { pageTitle } from './front.js';
@@ -26,10 +27,18 @@ export function renderBackMatter(name: BackMatterPage, context: BackMatterContex
   return h(`section.sop-page.sop-page-${name}`, { id: PAGE_IDS[name] }, [h(`h${headingLevel}`, pageTitle(name, labels)), ...body[name]()]);
 }
 
-function docLink(doc: { anchor: string; number?: string; title: string }, context: BackMatterContext): Element {
+function docLink(doc: { anchor: string; title: string }, context: BackMatterContext): Element {
   const target = context.plan.targets.byId.get(doc.anchor);
   if (!target) return h('span', doc.title);
-  return h('a', { href: context.linker.doc(target.anchor) }, [h('span.sop-number', target.number), ' ', target.title]);
+  return h('a', { href: context.linker.doc(target.anchor) }, [h('span.sop-number', target.number), ' ', h('span', { lang: langOf(doc.anchor, context) }, target.title)]);
+}
+
+const languages = new WeakMap<EditionPlan, Map<string, string>>();
+
+function langOf(anchor: string, context: BackMatterContext): string | undefined {
+  let byAnchor = languages.get(context.plan);
+  if (!byAnchor) languages.set(context.plan, (byAnchor = new Map(context.plan.docs.map((doc) => [doc.anchor, doc.record.lang]))));
+  return byAnchor.get(anchor);
 }
 
 function changesBody(changes: ChangeReport | undefined, context: BackMatterContext): ElementContent[] {
@@ -53,7 +62,7 @@ function changesBody(changes: ChangeReport | undefined, context: BackMatterConte
           h('li', [
             docLink(doc, context),
             versionChange(doc.fromVersion, doc.toVersion, labels),
-            doc.steps.length ? h('ul.sop-step-changes', doc.steps.map((step) => stepChange(step, labels))) : '',
+            doc.steps.length ? h('ul.sop-step-changes', { lang: langOf(doc.anchor, context) }, doc.steps.map((step) => stepChange(step, labels))) : '',
           ]),
         ),
       ),
@@ -82,6 +91,10 @@ function stepChange(step: ChangeReport['changed'][number]['steps'][number], labe
   return h(`li.sop-step-${step.kind}`, [h('strong', `${kinds[step.kind]} ${where ?? ''}${moved}`.trim()), ': ', ...text]);
 }
 
+function dateCell(date: string | undefined): Element | string {
+  return date ? h('time', { dateTime: date }, date) : '';
+}
+
 const STATE_ORDER = { overdue: 0, 'due-soon': 1, fine: 2, unknown: 3 } as const;
 
 function reviewTable(context: BackMatterContext): Element {
@@ -89,12 +102,12 @@ function reviewTable(context: BackMatterContext): Element {
   const rows = [...context.plan.docs].sort(
     (a, b) =>
       STATE_ORDER[a.review.state] - STATE_ORDER[b.review.state] ||
-      (a.review.nextReview ?? '9999').localeCompare(b.review.nextReview ?? '9999') ||
-      a.anchor.localeCompare(b.anchor),
+      compareCodePoints(a.review.nextReview ?? '9999', b.review.nextReview ?? '9999') ||
+      compareCodePoints(a.anchor, b.anchor),
   );
   const state = (doc: PlacedDoc): ElementContent => {
     const names = { overdue: labels.overdue, 'due-soon': labels.dueSoon, fine: labels.fine, unknown: labels.unknown };
-    const text = doc.review.state === 'overdue' && doc.review.daysLeft !== undefined ? `${names.overdue} (${-doc.review.daysLeft} d)` : names[doc.review.state];
+    const text = doc.review.state === 'overdue' && doc.review.daysLeft !== undefined ? `${names.overdue} · ${-doc.review.daysLeft} ${labels.days}` : names[doc.review.state];
     return doc.review.state === 'overdue' ? h('strong.sop-overdue', text) : h(`span.sop-review-${doc.review.state}`, text);
   };
   return h('table.sop-review-table', [
@@ -105,8 +118,8 @@ function reviewTable(context: BackMatterContext): Element {
         h(`tr.sop-review-row-${doc.review.state}`, [
           h('td', docLink({ anchor: doc.anchor, title: doc.record.title }, context)),
           h('td', doc.record.owner ?? ''),
-          h('td', doc.record.lastReviewed ?? ''),
-          h('td', doc.review.nextReview ?? ''),
+          h('td', dateCell(doc.record.lastReviewed)),
+          h('td', dateCell(doc.review.nextReview)),
           h('td', state(doc)),
         ]),
       ),

@@ -48,6 +48,7 @@ export const DEFAULT_LABELS = {
   noChannel: 'No channel named',
   review: 'Review status',
   overdue: 'Overdue',
+  days: 'days',
   dueSoon: 'Due soon',
   fine: 'Up to date',
   unknown: 'No review date',

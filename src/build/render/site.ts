@@ -54,7 +54,7 @@ export function renderSite(content: EditionContent, assets: StaticAssets): Outpu
   for (const name of plan.settings.pages) {
     files.push({
       path: PAGE_FILES[name],
-      content: page(plan, { depth: 0, current: name, title: pageTitle(name, plan.settings.labels), main: [renderBackMatter(name as BackMatterPage, { plan, linker: home, headingLevel: 1 })] }),
+      content: page(plan, { depth: 0, current: name, title: pageTitle(name, plan.settings.labels), main: [...editionMarks(plan), renderBackMatter(name as BackMatterPage, { plan, linker: home, headingLevel: 1 })] }),
     });
   }
 
