@@ -172,10 +172,11 @@ function acknowledgementSheet(doc: PlacedDoc, context: BackMatterContext): Eleme
   const line = (label: string) => h('div.sop-sign-line', [h('span.sop-sign-label', label), h('span.sop-sign-blank')]);
   return h('section.sop-ack', { id: `sop-ack-${doc.anchor}` }, [
     h(`h${context.headingLevel + 1}`, [labels.acknowledgement, ': ', h('span.sop-number', doc.number), ' ', h('span', { lang: doc.record.lang }, doc.record.title)]),
+    h('p.sop-ack-source', [plan.settings.organisation, plan.settings.title].filter(Boolean).join(' · ')),
     h('dl.sop-ack-facts', [
-      ...(plan.settings.organisation ? [h('dt', plan.settings.title), h('dd', plan.settings.organisation)] : []),
       h('dt', labels.version),
       h('dd', doc.record.version ?? ''),
+      ...(doc.record.effective ? [h('dt', labels.effective), h('dd', h('time', { dateTime: doc.record.effective }, doc.record.effective))] : []),
       h('dt', labels.edition),
       h('dd', h('code', plan.editionId)),
       h('dt', labels.branch),
