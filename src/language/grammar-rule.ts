@@ -38,7 +38,7 @@ export function grammarSentences(doc: SopDocument, config: ResolvedConfig): { pa
  * the text, its quotes and the check's options. Keyed by block text, then by check and span.
  */
 const runCache = new Map<string, Map<string, GrammarFinding[]>>();
-const MAX_CACHED_BLOCKS = 50_000;
+const MAX_CACHED_BLOCKS = 4_000;
 
 function cachedFindings(cacheKey: string, { sentence, prepared }: PreparedSentence, compute: (prepared: unknown) => GrammarFinding[]): GrammarFinding[] {
   let perBlock = runCache.get(sentence.block.text);

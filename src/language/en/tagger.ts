@@ -37,7 +37,7 @@ let taggedTexts = 0;
 const textCache = new Map<string, Map<number, TermTags>>();
 const verbCapable = new Map<string, boolean>();
 /** Bounds memory on very large runs: the cache is a speed-up, never a requirement. */
-const MAX_CACHED_TEXTS = 20_000;
+const MAX_CACHED_TEXTS = 4_000;
 
 function tagger(): Compromise {
   if (!compromise) {
