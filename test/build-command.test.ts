@@ -193,5 +193,10 @@ describe('sop build on the command line', () => {
     expect(result.stderr).toContain('--chromium ./no-chromium-here: no executable file there.');
     expect(result.stderr).toContain('Install the Debian package `chromium`');
     expect(existsSync(join(repo, 'handbook'))).toBe(false);
+
+    const notChromium = sop(['build', '--format', 'pdf', '--chromium', '/bin/false'], { cwd: repo });
+    expect(notChromium.code).toBe(2);
+    expect(notChromium.stderr).toMatch(/^sop: Chromium at \/bin\/false did not start: .*pass another with --chromium <path>\.\n$/);
+    expect(existsSync(join(repo, 'handbook'))).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { renderSite } from '../src/build/render/site.js';
 import { SEARCH_FIELDS, SEARCH_STORED, searchEntries } from '../src/build/search/index-file.js';
 import { searchTerm, searchTokenize } from '../src/build/search/tokenize.js';
 import { transformDocument } from '../src/build/transform/document.js';
+import { recordFromText } from '../src/build/load.js';
 import type { EditionPlan, TransformedDoc } from '../src/build/types.js';
 import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
 
@@ -62,6 +63,12 @@ describe('render: single file', () => {
     expect(marked).toContain('<span class="sop-mark sop-mark-draft">DRAFT</span>');
     expect(marked).toContain('@bottom-left { content: "Edition');
     expect(marked).toMatch(/@bottom-left \{ content: "Edition [0-9a-f]{12} · NOT COMPLIANT"/);
+  });
+
+  it('marks right-to-left documents', () => {
+    const urdu = recordFromText('policies/ur.md', '---\nid: ur-policy\ntitle: واپسی\ntype: policy\nlang: ur\n---\n\nمتن\n', 'en')!;
+    const edition = plan([urdu], config);
+    expect(renderSingle(content(edition), { css: '', media: new Map() })).toContain('<article class="sop-doc" id="ur-policy" lang="ur" dir="rtl"');
   });
 
   it('matches the reviewed snapshot', async () => {

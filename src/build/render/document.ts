@@ -14,6 +14,13 @@ export interface ArticleContext {
   anchors: ReadonlyMap<string, RefTarget>;
 }
 
+/** Languages written right to left: their documents get `dir="rtl"`. */
+const RIGHT_TO_LEFT = new Set(['ar', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+function primaryLanguage(lang: string): string {
+  return lang.toLowerCase().split(/[-_]/)[0];
+}
+
 /** The edition's documents by anchor, for links in bodies. */
 export function anchorTargets(plan: EditionPlan): Map<string, RefTarget> {
   return new Map(plan.docs.map((doc) => [doc.anchor, plan.targets.byId.get(doc.anchor)!]));
@@ -28,7 +35,7 @@ export function renderArticle(doc: PlacedDoc, body: TransformedDoc, context: Art
   if (titleLevel === 2) shiftHeadings(content);
   return h(
     'article.sop-doc',
-    { id: doc.anchor, lang: record.lang, dataType: record.type, dataPage: pageName(doc) },
+    { id: doc.anchor, lang: record.lang, dir: RIGHT_TO_LEFT.has(primaryLanguage(record.lang)) ? 'rtl' : undefined, dataType: record.type, dataPage: pageName(doc) },
     h('header.sop-doc-header', [
       h(`h${titleLevel}.sop-doc-title`, [h('span.sop-number', doc.number), ' ', record.title]),
       ...marks(doc, labels),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../../config/errors.js';
 
 /** Chromium flags for a quiet, offline, throw-away print run. */
 export const CHROMIUM_ARGS = [
@@ -45,7 +46,7 @@ export async function launchPrinter(executablePath: string): Promise<PdfPrinter>
     };
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`Chromium at ${executablePath} could not print: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}. Check that it runs (\`${executablePath} --version\`), or pass another with --chromium <path>.`);
   }
 }
 
