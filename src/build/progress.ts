@@ -17,7 +17,7 @@ export function terminalProgress(stream: NodeJS.WriteStream): Progress {
   let current = '';
   let lastDrawn = -1;
   const draw = (text: string) => {
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const width = Math.max(20, (stream.columns || 80) - 1);
     stream.write(`\r\x1b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
   };
   return {
