@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { BackMatterPage, EditionPlan, PlacedDoc } from '../types.js';
+import type { EditionPlan, PlacedDoc } from '../types.js';
 import type { Labels } from './labels.js';
 import { PAGE_IDS, type Linker, type PageName } from './linker.js';
 
@@ -110,8 +110,4 @@ function pageSlot(id: string, options: TocOptions): Element[] {
   if (!options.withPageSlots && !options.pageNumbers) return [];
   const number = options.pageNumbers?.get(id);
   return [h('span.sop-toc-page', { dataTarget: id }, number === undefined ? '' : String(number))];
-}
-
-export function isBackMatter(name: string): name is BackMatterPage {
-  return name in PAGE_IDS && name !== 'home';
 }

@@ -80,5 +80,4 @@ export const DEFAULT_LABELS = {
   of: 'of',
 } as const;
 
-export type LabelKey = keyof typeof DEFAULT_LABELS;
-export type Labels = Record<LabelKey, string>;
+export type Labels = Record<keyof typeof DEFAULT_LABELS, string>;
