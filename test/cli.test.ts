@@ -98,6 +98,19 @@ describe('sop lint end to end', () => {
     }
   });
 
+  it('gives the same report with worker threads as on one thread', () => {
+    const files: Record<string, string> = { 'policy.md': policy(), 'b.md': broken, 'c.md': '' };
+    for (let i = 0; i < 8; i++) files[`p${i}.md`] = procedure(`p${i}`, ['In order to help, answer the call within three rings.', 'The agent will greet the caller.']);
+    files['dup.md'] = procedure('p3');
+    const root = makeRepo(files);
+    const one = sop(['lint', '--format', 'json', '--jobs', '1', '--as-of', '2026-06-01'], { cwd: root });
+    const three = sop(['lint', '--format', 'json', '--jobs', '3', '--as-of', '2026-06-01'], { cwd: root });
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).some((r: { messages: Array<{ ruleId: string }> }) => r.messages.some((m) => m.ruleId === 'unique-id'))).toBe(true);
+    expect(three).toEqual(one);
+    expect(sop(['lint', '--jobs', '0'], { cwd: root }).code).toBe(2);
+  });
+
   it('skips node_modules, .git, .sopignore and config ignore globs', () => {
     const root = makeRepo({
       'policy.md': policy(),

@@ -24,6 +24,7 @@ interface LintFlags {
   since?: string;
   config?: string;
   color?: boolean;
+  jobs?: string;
 }
 
 export function register(program: Command): void {
@@ -41,6 +42,7 @@ export function register(program: Command): void {
     .option('--stdin-filename <path>', 'file name for the standard input (selects config overrides and the report name)')
     .option('--as-of <date>', 'the date that date rules compare with, YYYY-MM-DD (default: today)')
     .option('--since <git-ref>', 'compare with this git ref (version-bump)')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core, at most 4, when there are 150 files or more per thread)')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .action(action(async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
@@ -58,10 +60,15 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.stdinFilename && !flags.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
   if (flags.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both.');
   const asOf = flags.asOf ? parseDateFlag('--as-of', flags.asOf) : undefined;
+  let jobs: number | undefined;
+  if (flags.jobs !== undefined) {
+    jobs = Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of threads, 1 or more (got "${flags.jobs}").`);
+  }
   const cwd = process.cwd();
   const stdin = flags.stdin ? { text: stripBom(readFileSync(0, 'utf8')), filename: flags.stdinFilename ?? '<stdin>.md' } : undefined;
 
-  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin });
+  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs });
 
   let results: FileResult[] = report.results;
   if (flags.quiet) results = results.map(onlyErrors);

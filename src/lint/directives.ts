@@ -14,7 +14,7 @@ export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
 }
 
-interface Directive {
+export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
   rules: string[] | undefined;
   line: number;

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { settingsForFile, type FileSettings } from '../config/rule-settings.js';
-import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../document/parse.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import type { FileSettings } from '../config/rule-settings.js';
 import { formatMessage } from '../rules/define.js';
 import { loadRules } from '../rules/registry.js';
 import type { CorpusContext, CorpusRule, FileResult, Finding, ResolvedConfig, Rule } from '../types.js';
-import { noSuppressions, type Suppressions } from './directives.js';
-import { discoverFiles, toPosix } from './discover.js';
-import { lintDocument, parseProblemFindings, severityLevel, type RuleCrash } from './file-linter.js';
-import { applyFixes } from './fix.js';
+import { buildSuppressions, type Suppressions } from './directives.js';
+import { discoverFiles } from './discover.js';
+import { fileSettings, lintFile, type FileInput, type FilePassRequest } from './file-pass.js';
+import { ruleTimings, severityLevel, type RuleCrash } from './file-linter.js';
+import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
 
 export interface LintOptions {
   cwd: string;
@@ -32,6 +30,8 @@ export interface LintOptions {
   onlyRules?: readonly string[];
   /** Rules added to the registry's for this run (API users and tests); they need a setting to run. */
   extraRules?: readonly Rule[];
+  /** Worker threads: default one per core (at most 4) when there are enough files; 1 disables them. */
+  jobs?: number;
   /** Rule settings applied after the config (tests). */
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
 }
@@ -45,8 +45,6 @@ export interface LintReport {
   crashes: RuleCrash[];
 }
 
-const MAX_FIX_PASSES = 10;
-
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -59,80 +57,42 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const config = options.config ?? loadConfig({ cwd: options.cwd, configPath: options.configPath, rules: allRules, paths: configPaths });
   const asOf = options.asOf ?? today();
   const cwd = options.cwd;
-  const configRoot = config.path ? config.root : cwd;
 
-  const fileSettings = (absolutePath: string): FileSettings => {
-    const settings = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
-    if (!options.ruleOverrides) return settings;
-    const merged = { ...settings.rules };
-    for (const [id, entry] of Object.entries(options.ruleOverrides)) {
-      merged[id] = { severity: entry.severity, options: { ...(merged[id]?.options ?? {}), ...(entry.options ?? {}) } };
-    }
-    return { ...settings, rules: merged };
-  };
-
-  const inputs: Array<{ absolutePath: string; readText?: string }> = options.stdin
+  const inputs: FileInput[] = options.stdin
     ? [{ absolutePath: resolve(cwd, options.stdin.filename), readText: options.stdin.text }]
     : discoverFiles(options.paths ?? [], cwd, config).map((absolutePath) => ({ absolutePath }));
 
-  const results: FileResult[] = [];
-  const crashes: RuleCrash[] = [];
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
   const corpusRules = options.stdin ? [] : rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
+  const request: FilePassRequest = {
+    cwd,
+    config,
+    asOf,
+    since: options.since,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    writeFixes: !options.stdin,
+    ruleOverrides: options.ruleOverrides,
+    corpusRuleIds: corpusRules.map((rule) => rule.id),
+  };
+
+  // Rules given as objects (extraRules) cannot be sent to another thread, nor can timings be summed.
+  const jobs = options.extraRules?.length || ruleTimings || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
+  const outcomes =
+    jobs > 1 ? await lintInWorkers(inputs, request, jobs, options.onlyRules) : inputs.map((input) => lintFile(input, rules, request));
+
+  const results: FileResult[] = [];
+  const crashes: RuleCrash[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
-
-  for (const input of inputs) {
-    const filePath = toPosix(relative(cwd, input.absolutePath)) || input.absolutePath;
-    const settings = fileSettings(input.absolutePath);
-    const result: FileResult = emptyResult(filePath);
+  outcomes.forEach((outcome, index) => {
+    const { result } = outcome;
     results.push(result);
-    perFile.set(filePath, { settings, suppressions: noSuppressions, result });
-
-    const parse = (text?: string): ParseOutcome => {
-      const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
-      if (text !== undefined) return parseDocumentText({ ...base, text });
-      return parseDocumentBytes({ ...base, bytes: readFileSync(input.absolutePath) });
-    };
-
-    let outcome: ParseOutcome;
-    try {
-      outcome = parse(input.readText);
-    } catch (error) {
-      result.messages.push(...parseProblemFindings([{ message: `Cannot read the file: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true }], settings));
-      continue;
-    }
-    let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, options.since) : undefined;
-
-    if ((options.fix || options.fixDryRun) && outcome.document && lintOutcome) {
-      const original = outcome.document.text;
-      const bom = outcome.bom;
-      let text = original;
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixes = lintOutcome.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
-        if (fixes.length === 0) break;
-        const fixed = applyFixes(text, fixes);
-        if (fixed.applied === 0) break;
-        text = fixed.text;
-        outcome = parse(text);
-        if (!outcome.document) break;
-        lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, options.since);
-      }
-      if (text !== original) {
-        const output = (bom ? '\uFEFF' : '') + text;
-        result.output = output;
-        if (options.fix && !options.stdin) writeFileAtomic(input.absolutePath, output);
-      }
-    }
-
-    result.messages.push(...parseProblemFindings(outcome.problems, settings));
-    if (lintOutcome) {
-      result.messages.push(...lintOutcome.findings);
-      crashes.push(...lintOutcome.crashes);
-      perFile.get(filePath)!.suppressions = lintOutcome.suppressions;
-      for (const [ruleId, summary] of lintOutcome.summaries) summaries.get(ruleId)?.push({ filePath, summary });
-    }
-  }
+    crashes.push(...outcome.crashes);
+    const settings = fileSettings(request, inputs[index].absolutePath);
+    perFile.set(result.filePath, { settings, suppressions: buildSuppressions(outcome.directives), result });
+    for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });
+  });
 
   // `ruleOverrides` apply to a corpus rule's run-wide setting too, as they do per file.
   const corpusSetting = (id: string) => {
@@ -185,10 +145,6 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
   return { results, rules: allRules, config, errorCount, warningCount, crashes };
-}
-
-function emptyResult(filePath: string): FileResult {
-  return { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
 }
 
 function compareText(a: string, b: string): number {

@@ -2,7 +2,7 @@ import { formatMessage, ruleAppliesToLang } from '../rules/define.js';
 import type { FileSettings } from '../config/rule-settings.js';
 import type { ParseProblem } from '../document/parse.js';
 import type { CorpusRule, FileRule, Finding, ResolvedConfig, Rule, RuleContext, SeverityLevel, SopDocument } from '../types.js';
-import { buildSuppressions, collectDirectives, type Suppressions } from './directives.js';
+import { buildSuppressions, collectDirectives, type Directive, type Suppressions } from './directives.js';
 import { resolveLocation } from './locate.js';
 
 export const PARSE_ERROR_RULE = 'parse-error';
@@ -18,6 +18,8 @@ export interface DocumentLint {
   crashes: RuleCrash[];
   /** Corpus rule id → this document's summary. */
   summaries: Map<string, unknown>;
+  /** The document's inline directives (plain data, so they cross worker threads) and their matcher. */
+  directives: Directive[];
   suppressions: Suppressions;
 }
 
@@ -58,7 +60,8 @@ export function lintDocument(
   const findings: Finding[] = [];
   const crashes: RuleCrash[] = [];
   const summaries = new Map<string, unknown>();
-  const suppressions = buildSuppressions(collectDirectives(doc));
+  const directives = collectDirectives(doc);
+  const suppressions = buildSuppressions(directives);
 
   for (const rule of rules) {
     if (rule.id === PARSE_ERROR_RULE) continue;
@@ -110,5 +113,5 @@ export function lintDocument(
     }
     if (ruleTimings) ruleTimings.set(rule.id, (ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
   }
-  return { findings, crashes, summaries, suppressions };
+  return { findings, crashes, summaries, directives, suppressions };
 }

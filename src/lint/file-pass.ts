@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { settingsForFile, type FileSettings } from '../config/rule-settings.js';
+import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../document/parse.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import type { FileResult, ResolvedConfig, Rule, RuleEntry } from '../types.js';
+import type { Directive } from './directives.js';
+import { toPosix } from './discover.js';
+import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
+import { applyFixes } from './fix.js';
+
+/** Everything the per-file pass needs besides the rules; plain data, so it crosses worker threads. */
+export interface FilePassRequest {
+  cwd: string;
+  config: ResolvedConfig;
+  asOf: string;
+  since?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** Write fixed files (false for standard input). */
+  writeFixes: boolean;
+  ruleOverrides?: Record<string, RuleEntry>;
+  /** Corpus rules whose summaries are wanted. */
+  corpusRuleIds: string[];
+}
+
+export interface FileInput {
+  absolutePath: string;
+  /** Text given on standard input instead of the file's bytes. */
+  readText?: string;
+}
+
+/** What one file contributes to the run. */
+export interface FileOutcome {
+  result: FileResult;
+  crashes: RuleCrash[];
+  summaries: Array<[ruleId: string, summary: unknown]>;
+  directives: Directive[];
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Rule settings for one file: config, overrides by glob, then the run's own overrides. */
+export function fileSettings(request: Pick<FilePassRequest, 'cwd' | 'config' | 'ruleOverrides'>, absolutePath: string): FileSettings {
+  const { config } = request;
+  const configRoot = config.path ? config.root : request.cwd;
+  const settings = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
+  if (!request.ruleOverrides) return settings;
+  const merged = { ...settings.rules };
+  for (const [id, entry] of Object.entries(request.ruleOverrides)) {
+    merged[id] = { severity: entry.severity, options: { ...(merged[id]?.options ?? {}), ...(entry.options ?? {}) } };
+  }
+  return { ...settings, rules: merged };
+}
+
+export function displayPath(cwd: string, absolutePath: string): string {
+  return toPosix(relative(cwd, absolutePath)) || absolutePath;
+}
+
+/**
+ * Reads, parses and lints one file (and fixes it, with --fix): the part of the pipeline that needs
+ * no other document. The tree dies here; only findings, summaries and directives leave.
+ */
+export function lintFile(input: FileInput, rules: readonly Rule[], request: FilePassRequest): FileOutcome {
+  const { config, asOf, since } = request;
+  const filePath = displayPath(request.cwd, input.absolutePath);
+  const settings = fileSettings(request, input.absolutePath);
+  const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  const outcomeOf: FileOutcome = { result, crashes: [], summaries: [], directives: [] };
+
+  const parse = (text?: string): ParseOutcome => {
+    const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
+    if (text !== undefined) return parseDocumentText({ ...base, text });
+    return parseDocumentBytes({ ...base, bytes: readFileSync(input.absolutePath) });
+  };
+
+  let outcome: ParseOutcome;
+  try {
+    outcome = parse(input.readText);
+  } catch (error) {
+    const problem = { message: `Cannot read the file: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+    result.messages.push(...parseProblemFindings([problem], settings));
+    return outcomeOf;
+  }
+  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since) : undefined;
+
+  if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
+    const original = outcome.document.text;
+    const bom = outcome.bom;
+    let text = original;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = lintOutcome.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+      if (fixes.length === 0) break;
+      const fixed = applyFixes(text, fixes);
+      if (fixed.applied === 0) break;
+      text = fixed.text;
+      outcome = parse(text);
+      if (!outcome.document) break;
+      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since);
+    }
+    if (text !== original) {
+      const output = (bom ? '\uFEFF' : '') + text;
+      result.output = output;
+      if (request.fix && request.writeFixes) writeFileAtomic(input.absolutePath, output);
+    }
+  }
+
+  result.messages.push(...parseProblemFindings(outcome.problems, settings));
+  if (lintOutcome) {
+    result.messages.push(...lintOutcome.findings);
+    outcomeOf.crashes = lintOutcome.crashes;
+    outcomeOf.directives = lintOutcome.directives;
+    for (const [ruleId, summary] of lintOutcome.summaries) {
+      if (request.corpusRuleIds.includes(ruleId)) outcomeOf.summaries.push([ruleId, summary]);
+    }
+  }
+  return outcomeOf;
+}

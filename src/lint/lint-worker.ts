@@ -1,0 +1,17 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadRules } from '../rules/registry.js';
+import { lintFile, type FileInput, type FileOutcome, type FilePassRequest } from './file-pass.js';
+
+/** A worker thread of `sop lint`: lints its share of the files and sends back what each contributes. */
+interface WorkerJob {
+  inputs: FileInput[];
+  request: FilePassRequest;
+  onlyRules?: string[];
+}
+
+const job = workerData as WorkerJob;
+const all = await loadRules();
+const rules = job.onlyRules ? all.filter((rule) => job.onlyRules!.includes(rule.id) || rule.id === 'parse-error') : all;
+const outcomes: FileOutcome[] = [];
+for (const input of job.inputs) outcomes.push(lintFile(input, rules, job.request));
+parentPort!.postMessage(outcomes);
