@@ -1,5 +1,5 @@
 import type { Root as HastRoot } from 'hast';
-import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
@@ -59,7 +59,8 @@ export function toSafeHast(tree: MdastRoot, anchor: string): HastRoot {
   });
   const processor = raw ? (withRaw ??= createProcessor(true)) : (withoutRaw ??= createProcessor(false));
   const hast = processor.runSync(tree) as HastRoot;
-  const safe = sanitize(hast, sanitizeSchema(anchor)) as HastRoot;
+  // The schema differs per document (its id prefix), so the plugin's transform is applied directly.
+  const safe = rehypeSanitize(sanitizeSchema(anchor))(hast);
   // Bodies are kept for every edition of the build; source positions would double their size.
   visit(safe, (node) => {
     delete node.position;
