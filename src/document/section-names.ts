@@ -53,8 +53,21 @@ export const defaultSectionNaming: SectionNaming = {
   },
 };
 
-/** Merges configured naming over the defaults: types replace, aliases and languages add. */
+const resolved = new WeakMap<object, SectionNaming>();
+let resolvedDefault: SectionNaming | undefined;
+
+/** Merges configured naming over the defaults: types replace, aliases and languages add. Cached per options object. */
 export function resolveSectionNaming(options: Partial<SectionNaming> | undefined): SectionNaming {
+  if (!options) return (resolvedDefault ??= mergeSectionNaming(undefined));
+  let naming = resolved.get(options);
+  if (!naming) {
+    naming = mergeSectionNaming(options);
+    resolved.set(options, naming);
+  }
+  return naming;
+}
+
+function mergeSectionNaming(options: Partial<SectionNaming> | undefined): SectionNaming {
   const languages: SectionNaming['languages'] = structuredClone(defaultSectionNaming.languages);
   for (const [lang, names] of Object.entries(options?.languages ?? {})) {
     languages[lang] = { ...(languages[lang] ?? {}), ...names };
@@ -71,10 +84,20 @@ export function sectionNamingFromConfig(config: ResolvedConfig): SectionNaming {
 }
 
 /** Every heading accepted for a canonical section name in a language, normalised. */
+const keyCache = new WeakMap<SectionNaming, Map<string, Set<string>>>();
+
 export function acceptedKeys(naming: SectionNaming, canonical: string, lang: string): Set<string> {
   const primary = lang.toLowerCase().split(/[-_]/)[0];
-  const names = [canonical, ...(naming.aliases[canonical] ?? []), ...(naming.languages[primary]?.[canonical] ?? [])];
-  return new Set(names.map(normaliseHeading));
+  let byName = keyCache.get(naming);
+  if (!byName) keyCache.set(naming, (byName = new Map()));
+  const cacheKey = `${canonical}\u0000${primary}`;
+  let keys = byName.get(cacheKey);
+  if (!keys) {
+    const names = [canonical, ...(naming.aliases[canonical] ?? []), ...(naming.languages[primary]?.[canonical] ?? [])];
+    keys = new Set(names.map(normaliseHeading));
+    byName.set(cacheKey, keys);
+  }
+  return keys;
 }
 
 export function findSection(doc: SopDocument, config: ResolvedConfig, canonical: string): Section | undefined {
