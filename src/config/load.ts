@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { bundledValidator, describeAjvError, instancePathSegments } from '../schema/ajv.js';
 import type { ResolvedConfig, Rule, RuleSetting, Severity } from '../types.js';
+import { createLineIndex } from '../document/lines.js';
 import { UsageError } from './errors.js';
 import { mergeRuleSettings, validateRuleEntries } from './rule-settings.js';
 
@@ -89,9 +90,7 @@ export function loadConfig(options: {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    const before = text.slice(0, error.pos[0]);
-    const line = before.split('\n').length;
-    const column = error.pos[0] - before.lastIndexOf('\n');
+    const { line, column } = createLineIndex(text)(error.pos[0]);
     throw new UsageError(`Invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}.`, shown, line, column);
   }
   const raw = (doc.toJS() ?? {}) as unknown;
@@ -163,8 +162,6 @@ function locateInYaml(doc: Document, text: string, segments: Array<string | numb
       break;
     }
   }
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
+  const { line, column } = createLineIndex(text)(offset);
   return { line, column };
 }
