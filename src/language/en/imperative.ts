@@ -86,9 +86,10 @@ function lexicalGuard(sentence: EnglishSentence, i: number): ImperativeVerdict {
   const tokens = sentence.own;
   const w = tokens[i];
   const clauseVerb = CLAUSE_VERBS.has(w.norm);
-  // "Staff who joined last year…": a relative pronoun needs a noun before it, so the first word is one.
-  if (['who', 'whom', 'whose', 'which'].includes(tokens[i + 1]?.norm ?? '')) return { kind: 'not-imperative', subject: i };
   const canBeNominal = isNounVerb(w.norm) || isAdjectiveVerb(w.norm) || englishLexicon().irregularParticiples.has(w.norm);
+  // "Staff who joined last year…": a relative pronoun needs a noun before it, so the first word is one —
+  // unless the verb takes a question clause ("Ask which store they visited", "Check who signed").
+  if (canBeNominal && !clauseVerb && ['who', 'whom', 'whose', 'which'].includes(tokens[i + 1]?.norm ?? '')) return { kind: 'not-imperative', subject: i };
   let ambiguous = false;
   for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
     const t = tokens[k];
