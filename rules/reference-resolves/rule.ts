@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { closest } from '../../src/config/suggest.js';
 import { indexById, isRetired, lookup } from '../../src/corpus/documents.js';
-import { FileLookup, matchesAnchor, resolveLinkPath, splitLocalLink } from '../../src/corpus/links.js';
+import { FileLookup, gitRootOf, matchesAnchor, resolveLinkPath, splitLocalLink } from '../../src/corpus/links.js';
 import { stringValue, summarizeDocument, type DocumentSummary } from '../../src/corpus/summary.js';
 import { toPosix } from '../../src/lint/discover.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
@@ -106,7 +106,7 @@ export default defineCorpusRule({
       if (!options.links) continue;
       for (const link of summary.links) {
         const { path, fragment } = splitLocalLink(link.url);
-        const targetPath = path === '' ? summary.absolutePath : resolveLinkPath(path, summary.absolutePath, root);
+        const targetPath = path === '' ? summary.absolutePath : resolveLinkPath(path, summary.absolutePath, context.config.path ? root : (gitRootOf(summary.absolutePath) ?? root));
         const found = path === '' ? { state: 'exists' as const } : files.find(targetPath);
         if (found.state !== 'exists') {
           const hint = found.state === 'case'

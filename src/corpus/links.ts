@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** A local link split into the file it points at and the anchor inside it. */
 export interface LocalLink {
@@ -24,6 +24,35 @@ export function splitLocalLink(url: string): LocalLink {
   const query = beforeHash.indexOf('?');
   const path = decode(query === -1 ? beforeHash : beforeHash.slice(0, query));
   return hash === -1 ? { path } : { path, fragment: decode(url.slice(hash + 1)) };
+}
+
+const gitRoots = new Map<string, string | undefined>();
+
+/**
+ * The repository a file belongs to: the nearest folder above it with a `.git`, as GitHub resolves a
+ * leading `/` in a link. Cached per folder; undefined outside a git checkout.
+ */
+export function gitRootOf(absoluteFile: string): string | undefined {
+  const start = dirname(absoluteFile);
+  const visited: string[] = [];
+  let dir = start;
+  let found: string | undefined;
+  for (;;) {
+    if (gitRoots.has(dir)) {
+      found = gitRoots.get(dir);
+      break;
+    }
+    visited.push(dir);
+    if (existsSync(join(dir, '.git'))) {
+      found = dir;
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const folder of visited) gitRoots.set(folder, found);
+  return found;
 }
 
 /**

@@ -42,6 +42,8 @@ export interface EnglishLexicon {
   /** States of things that read as events after was/were. */
   presentOnlyStatives: Set<string>;
   stativePhrases: Map<string, string>;
+  /** Participle + preposition pairs that open a reduced relative after a noun ('control based on'). */
+  participlePhrases: Set<string>;
   stativeAfterGet: Set<string>;
   reportVerbs: Set<string>;
   reportMarkers: Set<string>;
@@ -118,6 +120,7 @@ export function englishLexicon(): EnglishLexicon {
     statives: new Map(Object.entries(statives.words)),
     presentOnlyStatives: new Set(statives.presentOnly),
     stativePhrases: new Map(Object.entries(statives.phrases)),
+    participlePhrases: new Set(Object.keys(readData<{ phrases: Record<string, string> }>('participle-phrases.json').phrases)),
     stativeAfterGet: new Set(statives.afterGet),
     reportVerbs,
     reportMarkers: new Set(reports.markers),

@@ -29,6 +29,7 @@ import {
   isNounAfterDeterminer,
   isComma,
 } from './word-classes.js';
+import { englishLexicon } from './lexicon.js';
 
 /**
  * The finite verb group of a clause: the auxiliaries and the verb that carry its tense
@@ -162,6 +163,10 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
   if (!isContentWord(t)) return undefined;
   // A checklist entry with no subject: "Checked the float", "Sent the form to billing".
   if (k === clauseStart) {
+    // A description with no subject, as in a list of duties: "Reviews proposed and existing plans",
+    // "Investigates unexpected reboots". Its verb is the present -s form, so what follows is not past.
+    const thirdPerson = baseOfThirdPerson(t.norm);
+    if (thirdPerson && !finiteNext(tokens, k + 1) && !isPunct(next) && !isPreposition(next)) return single(k, 'present', thirdPerson);
     const past = baseOfPast(t.norm);
     const objectFollows = isDeterminer(next) || next?.norm === 'it' || next?.norm === 'them' || isNumber(next);
     return past && past !== t.norm && objectFollows ? single(k, 'past', past) : undefined;
@@ -177,6 +182,8 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
   const pastBase = baseOfPast(t.norm);
   if (pastBase && (t.norm.endsWith('ed') || pastBase !== t.norm)) {
     if (isNumber(prev)) return undefined; // "three failed attempts": attributive
+    // "access control based on job requirements": a participle opening a reduced relative after a noun.
+    if (nounish(prev) && next && englishLexicon().participlePhrases.has(`${t.norm} ${next.norm}`)) return undefined;
     // After a pronoun ("we changed") or before an object ("fixed the bug") it is a finite verb.
     if (isSubjectPronoun(prev) || isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
     // After a label ("**Verbatim:** A comment recorded in the customer's words") the text is a definition: a noun phrase.
