@@ -132,6 +132,10 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
       const end = pointAt(problem.endOffset);
       problems.push({ message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, fatal: false });
     }
+  } else if (looksLikeHeaderWithoutOpening(text)) {
+    problems.push(
+      at(1, 1, 'The file starts with YAML metadata but no opening `---` line (the strongdm/comply style): add `---` as the first line so the metadata is read as frontmatter.', false),
+    );
   } else {
     problems.push(
       at(1, 1, 'No frontmatter: start the file with a `---` block holding id, title, type, owner, status, version and last_reviewed, then a closing `---`.', false),
@@ -154,6 +158,17 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
     },
   };
   return { document, problems, bom };
+}
+
+/** `name: …` lines up to a `---` line, before any heading: a YAML header whose opening fence is missing. */
+function looksLikeHeaderWithoutOpening(text: string): boolean {
+  const lines = text.split(/\r?\n/, 80);
+  if (!/^[A-Za-z_][\w-]*:(\s|$)/.test(lines[0] ?? '')) return false;
+  for (const line of lines.slice(1)) {
+    if (/^---\s*$/.test(line)) return true;
+    if (/^#{1,6}\s/.test(line)) return false;
+  }
+  return false;
 }
 
 /** Finds the first byte that breaks UTF-8 and reports it as a 1-based line and column. */
