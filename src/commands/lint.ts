@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { lint, type LintReport } from '../lint/engine.js';
 import { ruleTimings } from '../lint/file-linter.js';
 import { packageVersion } from '../paths.js';
-import { unifiedDiff } from '../report/unified-diff.js';
+import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
 import { action, colorLevel, parseDateFlag, writeStdout } from './action.js';
 
