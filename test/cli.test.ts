@@ -111,6 +111,18 @@ describe('sop lint end to end', () => {
     expect(sop(['lint', '--jobs', '0'], { cwd: root }).code).toBe(2);
   });
 
+  it('--print-config shows the settings a file gets after overrides', () => {
+    const root = makeRepo({
+      'sop.config.yaml': 'rules:\n  sentence-length: [warn, {max: 30}]\noverrides:\n  - files: ["fr/**"]\n    lang: fr\n    rules:\n      sentence-length: off\n',
+    });
+    const base = JSON.parse(sop(['lint', '--print-config', 'policies/a.md'], { cwd: root }).stdout);
+    expect(base).toMatchObject({ file: 'policies/a.md', config: 'sop.config.yaml', lang: 'en' });
+    expect(base.rules['sentence-length']).toEqual({ severity: 'warn', options: { max: 30 } });
+    const french = JSON.parse(sop(['lint', '--print-config', 'fr/a.md'], { cwd: root }).stdout);
+    expect(french.lang).toBe('fr');
+    expect(french.rules['sentence-length'].severity).toBe('off');
+  });
+
   it('skips node_modules, .git, .sopignore and config ignore globs', () => {
     const root = makeRepo({
       'policy.md': policy(),

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { loadConfig } from '../config/load.js';
 import { lint, type LintReport } from '../lint/engine.js';
+import { fileSettings } from '../lint/file-pass.js';
+import { loadRules } from '../rules/registry.js';
 import { ruleTimings } from '../lint/file-linter.js';
 import { packageVersion } from '../paths.js';
 import { unifiedDiff } from '../reports/unified-diff.js';
@@ -25,6 +28,7 @@ interface LintFlags {
   config?: string;
   color?: boolean;
   jobs?: string;
+  printConfig?: string;
 }
 
 export function register(program: Command): void {
@@ -42,6 +46,7 @@ export function register(program: Command): void {
     .option('--stdin-filename <path>', 'file name for the standard input (selects config overrides and the report name)')
     .option('--as-of <date>', 'the date that date rules compare with, YYYY-MM-DD (default: today)')
     .option('--since <git-ref>', 'compare with this git ref (version-bump)')
+    .option('--print-config <file>', 'print the settings that apply to a file (rules, severities, options, language) as JSON, and exit')
     .option('-j, --jobs <n>', 'worker threads (default: one per core, at most 4, when there are 150 files or more per thread)')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
@@ -49,6 +54,7 @@ export function register(program: Command): void {
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+  if (flags.printConfig) return printConfig(flags.printConfig, flags.config);
   const format = flags.format;
   if (!isFormatName(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${formatNames.join(', ')}.`);
   let maxWarnings: number | undefined;
@@ -129,4 +135,15 @@ function timingTable(timings: Map<string, number>): string {
   const total = rows.reduce((sum, [, ms]) => sum + ms, 0) || 1;
   const lines = rows.map(([id, ms]) => `${id.padEnd(24)} ${ms.toFixed(1).padStart(10)} ms ${((100 * ms) / total).toFixed(1).padStart(6)} %`);
   return `${'rule'.padEnd(24)} ${'time'.padStart(13)} ${'share'.padStart(8)}\n${lines.join('\n')}\n`;
+}
+
+/** `--print-config`: the settings one file gets after `rules` and every matching override. */
+async function printConfig(file: string, configPath: string | undefined): Promise<number> {
+  const cwd = process.cwd();
+  const rules = await loadRules();
+  const config = loadConfig({ cwd, configPath, rules, paths: [file] });
+  const settings = fileSettings({ cwd, config }, resolve(cwd, file));
+  const sorted = Object.fromEntries(Object.entries(settings.rules).sort(([a], [b]) => (a < b ? -1 : 1)));
+  await writeStdout(`${JSON.stringify({ file, config: config.path ? relative(cwd, config.path) || config.path : null, lang: settings.lang, rules: sorted }, null, 2)}\n`);
+  return 0;
 }
