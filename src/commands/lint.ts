@@ -76,6 +76,9 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
 
   const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs });
 
+  if (report.results.length === 0) {
+    process.stderr.write(`sop: no Markdown files found under ${paths.length ? paths.join(', ') : 'the current folder'} (after .sopignore and the config's ignore).\n`);
+  }
   let results: FileResult[] = report.results;
   if (flags.quiet) results = results.map(onlyErrors);
   const context = { colorLevel: flags.outputFile ? 0 : colorLevel(flags.color, process.stdout), rules: report.rules, version: packageVersion };
