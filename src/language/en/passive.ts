@@ -142,7 +142,7 @@ function auxChainStart(tokens: readonly Token[], i: number): number {
 }
 
 /** "by a manager", "by the quality team": up to five words after "by", ending at punctuation or a clause word. */
-function byAgent(tokens: readonly Token[], j: number): PassiveMatch['agent'] {
+export function byAgent(tokens: readonly Token[], j: number): PassiveMatch['agent'] {
   let k = j + 1;
   while (k < tokens.length && isAdverb(tokens[k])) k++;
   if (tokens[k]?.norm !== 'by') return undefined;

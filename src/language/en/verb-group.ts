@@ -30,6 +30,7 @@ import {
   isComma,
 } from './word-classes.js';
 import { englishLexicon } from './lexicon.js';
+import { byAgent } from './passive.js';
 
 /**
  * The finite verb group of a clause: the auxiliaries and the verb that carry its tense
@@ -184,6 +185,9 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     if (isNumber(prev)) return undefined; // "three failed attempts": attributive
     // "access control based on job requirements": a participle opening a reduced relative after a noun.
     if (nounish(prev) && next && englishLexicon().participlePhrases.has(`${t.norm} ${next.norm}`)) return undefined;
+    // "services provided by the vendor", "a TODO created by comply": a participle with its agent right
+    // after a noun is a reduced passive relative, not a past main verb ("paid by card" has no agent).
+    if (nounish(prev) && !isSubjectPronoun(prev) && byAgent(tokens, k)) return undefined;
     // After a pronoun ("we changed") or before an object ("fixed the bug") it is a finite verb.
     if (isSubjectPronoun(prev) || isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
     // After a label ("**Verbatim:** A comment recorded in the customer's words") the text is a definition: a noun phrase.
