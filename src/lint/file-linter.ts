@@ -55,7 +55,9 @@ export function lintDocument(
   settings: FileSettings,
   config: ResolvedConfig,
   asOf: string,
-  since?: string,
+  since: string | undefined,
+  /** Corpus rules whose summaries the run will use; others are not summarised (standard input wants none). */
+  corpusRuleIds: readonly string[],
 ): DocumentLint {
   const findings: Finding[] = [];
   const crashes: RuleCrash[] = [];
@@ -69,6 +71,7 @@ export function lintDocument(
     const level = severityLevel(setting?.severity ?? 'off');
     const applies = ruleAppliesToLang(rule.languages, doc.lang);
     if (rule.scope === 'file' && (level === 0 || !applies)) continue;
+    if (rule.scope === 'corpus' && !corpusRuleIds.includes(rule.id)) continue;
     const context: RuleContext<Record<string, unknown>> = {
       options: setting?.options ?? {},
       config,

@@ -82,7 +82,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     result.messages.push(...parseProblemFindings([problem], settings));
     return outcomeOf;
   }
-  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since) : undefined;
+  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds) : undefined;
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
@@ -96,7 +96,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
       text = fixed.text;
       outcome = parse(text);
       if (!outcome.document) break;
-      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since);
+      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds);
     }
     if (text !== original) {
       const output = (bom ? '\uFEFF' : '') + text;
@@ -110,9 +110,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     result.messages.push(...lintOutcome.findings);
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
-    for (const [ruleId, summary] of lintOutcome.summaries) {
-      if (request.corpusRuleIds.includes(ruleId)) outcomeOf.summaries.push([ruleId, summary]);
-    }
+    outcomeOf.summaries = [...lintOutcome.summaries];
   }
   return outcomeOf;
 }
