@@ -25,7 +25,7 @@
   function searchIndex() {
     if (index) return index;
     if (!window.MiniSearch || !window.SOP_SEARCH_INDEX || !window.SopSearchText) return null;
-    // Same fields and tokenizer as the build used (src/build/search/index-file.ts).
+    // Same fields and tokenizer as the build used (src/handbook/search/index-file.ts).
     index = window.MiniSearch.loadJS(window.SOP_SEARCH_INDEX, {
       fields: ['title', 'section', 'text'],
       storeFields: ['url', 'title', 'section', 'excerpt', 'lang'],

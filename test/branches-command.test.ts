@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.js';
-import { uniformitySettings } from '../src/corpus/uniformity.js';
+import { loadCorpus } from '../src/repository/load.js';
+import { uniformitySettings } from '../src/repository/uniformity.js';
 import { branchMatrix, formatBranchesJson, formatBranchesMarkdown, formatBranchesTable } from '../src/reports/branches.js';
 import { sop } from './helpers/cli.js';
 import { makeRepo } from './helpers/repo.js';

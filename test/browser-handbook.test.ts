@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../src/build/chromium.js';
-import { build } from '../src/build/index.js';
-import { CHROMIUM_ARGS } from '../src/build/render/pdf.js';
+import { findChromium } from '../src/handbook/chromium.js';
+import { build } from '../src/handbook/index.js';
+import { CHROMIUM_ARGS } from '../src/handbook/render/pdf.js';
 import { packageRoot } from '../src/paths.js';
 import { BASIC_FIXTURE, BUILD_DATE, readTree } from './helpers/build.js';
 

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, buildDateOf, type BuildOptions } from '../src/build/index.js';
-import { BUILD_MARKER } from '../src/build/write.js';
+import { build, buildDateOf, type BuildOptions } from '../src/handbook/index.js';
+import { BUILD_MARKER } from '../src/handbook/write.js';
 import { parseFormats } from '../src/commands/build.js';
 import { BASIC_FIXTURE, BUILD_DATE, readTree } from './helpers/build.js';
 import { sop } from './helpers/cli.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareEditions, comparableDocs } from '../src/build/changes.js';
-import { recordFromText, stepTexts } from '../src/build/load.js';
-import { branchesOf, selectDocuments } from '../src/build/select.js';
+import { compareEditions, comparableDocs } from '../src/handbook/changes.js';
+import { recordFromText, stepTexts } from '../src/handbook/load.js';
+import { branchesOf, selectDocuments } from '../src/handbook/select.js';
 import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
 
 const { config, records } = await loadFixture(BASIC_FIXTURE);

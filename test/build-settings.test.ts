@@ -1,11 +1,11 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium, MISSING_CHROMIUM } from '../src/build/chromium.js';
-import { terminalProgress } from '../src/build/progress.js';
-import { DEFAULT_LABELS } from '../src/build/render/labels.js';
-import { buildSettings } from '../src/build/settings.js';
-import type { UsageError } from '../src/config/errors.js';
+import { findChromium, MISSING_CHROMIUM } from '../src/handbook/chromium.js';
+import { terminalProgress } from '../src/handbook/progress.js';
+import { DEFAULT_LABELS } from '../src/handbook/render/labels.js';
+import { buildSettings } from '../src/handbook/settings.js';
+import type { UsageError } from '../src/errors.js';
 import { loadConfig } from '../src/config/load.js';
 import { packageRoot } from '../src/paths.js';
 import { loadRules } from '../src/rules/registry.js';

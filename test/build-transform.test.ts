@@ -1,11 +1,11 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { recordFromText } from '../src/build/load.js';
-import { anchorTargets } from '../src/build/render/document.js';
-import { relinkBody, singleLinker } from '../src/build/render/linker.js';
-import { createTransformCache } from '../src/build/transform/cache.js';
-import { transformDocument } from '../src/build/transform/document.js';
-import { resolveLink } from '../src/build/transform/links.js';
+import { recordFromText } from '../src/handbook/load.js';
+import { anchorTargets } from '../src/handbook/render/document.js';
+import { relinkBody, singleLinker } from '../src/handbook/render/linker.js';
+import { createTransformCache } from '../src/handbook/transform/cache.js';
+import { transformDocument } from '../src/handbook/transform/document.js';
+import { resolveLink } from '../src/handbook/transform/links.js';
 import { loadConfig } from '../src/config/load.js';
 import { loadRules } from '../src/rules/registry.js';
 import { plan } from './helpers/build.js';

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARKER, checkOutputFolder, openHandbook, writeHandbook } from '../src/build/write.js';
-import { UsageError } from '../src/config/errors.js';
+import { BUILD_MARKER, checkOutputFolder, openHandbook, writeHandbook } from '../src/handbook/write.js';
+import { UsageError } from '../src/errors.js';
 import { makeRepo } from './helpers/repo.js';
 
 const marker = { generator: 'sopkit' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/config/errors.js';
+import { UsageError } from '../src/errors.js';
 import { findConfig, loadConfig } from '../src/config/load.js';
 import { settingsForFile } from '../src/config/rule-settings.js';
 import { loadRules } from '../src/rules/registry.js';

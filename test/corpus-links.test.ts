@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileLookup, matchesAnchor, resolveLinkPath, splitLocalLink } from '../src/corpus/links.js';
-import { documentAnchors, Slugger, slugify } from '../src/corpus/slug.js';
-import { isExternalUrl } from '../src/corpus/summary.js';
+import { FileLookup, matchesAnchor, resolveLinkPath, splitLocalLink } from '../src/repository/links.js';
+import { documentAnchors, Slugger, slugify } from '../src/repository/slug.js';
+import { isExternalUrl } from '../src/repository/summary.js';
 import { parseMarkdown } from '../src/document/parse.js';
 import { lint } from '../src/lint/engine.js';
 import { makeRepo } from './helpers/repo.js';
@@ -99,7 +99,7 @@ describe('corpus findings carry related locations', () => {
     const root = makeRepo({ 'a.md': `---\nid: a\ntitle: A\n---\n\n# A\n\n## Procedure\n\n1. Do it.\n\n${'Long paragraph text. '.repeat(2000)}\n` });
     mkdirSync(join(root, 'empty'));
     writeFileSync(join(root, 'empty', 'x.txt'), '');
-    const { loadCorpus } = await import('../src/corpus/load.js');
+    const { loadCorpus } = await import('../src/repository/load.js');
     const corpus = await loadCorpus({ cwd: root });
     const size = JSON.stringify(corpus.summaries[0]).length;
     expect(size).toBeLessThan(3000);

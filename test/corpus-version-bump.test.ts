@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../src/config/errors.js';
-import { changedSince, readAtRef } from '../src/corpus/git.js';
-import { compareVersions, parseVersion } from '../src/corpus/semver.js';
-import { versionedContent } from '../src/corpus/fingerprint.js';
+import { UsageError } from '../src/errors.js';
+import { changedSince, readAtRef } from '../src/source/git.js';
+import { compareVersions, parseVersion } from '../src/repository/semver.js';
+import { versionedContent } from '../src/repository/fingerprint.js';
 import { lint } from '../src/lint/engine.js';
 
 let repo: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.js';
+import { loadCorpus } from '../src/repository/load.js';
 import { countByState, formatReviewCsv, formatReviewJson, formatReviewTable, reviewReport } from '../src/reports/review.js';
 import { csvTable, displayWidth, markdownTable, textTable } from '../src/reports/table.js';
 import { sop } from './helpers/cli.js';

@@ -1,6 +1,6 @@
-import { indexById, isRetired, lookup, quote } from '../../src/corpus/documents.js';
-import { stringValue, summarizeDocument } from '../../src/corpus/summary.js';
-import { compareVariant, DEFAULT_REWORDED_SIMILARITY, DEFAULT_SIMILARITY, uniformitySettings, type Divergence } from '../../src/corpus/uniformity.js';
+import { indexById, isRetired, lookup, quote } from '../../src/repository/documents.js';
+import { stringValue, summarizeDocument } from '../../src/repository/summary.js';
+import { compareVariant, DEFAULT_REWORDED_SIMILARITY, DEFAULT_SIMILARITY, uniformitySettings, type Divergence } from '../../src/repository/uniformity.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 interface Options {

@@ -1,6 +1,6 @@
-import { compareText, familyRoot, indexById, isRetired, listNames } from '../../src/corpus/documents.js';
-import { findSharedRuns } from '../../src/corpus/shared-runs.js';
-import { summarizeDocument, type DocumentSummary } from '../../src/corpus/summary.js';
+import { compareText, familyRoot, indexById, isRetired, listNames } from '../../src/repository/documents.js';
+import { findSharedRuns } from '../../src/repository/shared-runs.js';
+import { summarizeDocument, type DocumentSummary } from '../../src/repository/summary.js';
 import { normaliseStep } from '../../src/diff/steps.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 

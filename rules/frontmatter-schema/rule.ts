@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineFileRule } from '../../src/rules/define.js';
-import { UsageError } from '../../src/config/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { bundledValidator, compileSchema, describeAjvError, instancePathSegments, type ErrorObject, type ValidateFunction } from '../../src/schema/ajv.js';
 import type { ResolvedConfig } from '../../src/types.js';
 

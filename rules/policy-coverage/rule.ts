@@ -1,5 +1,5 @@
-import { indexById, isRetired, lookup } from '../../src/corpus/documents.js';
-import { stringValue, summarizeDocument, type DocumentSummary } from '../../src/corpus/summary.js';
+import { indexById, isRetired, lookup } from '../../src/repository/documents.js';
+import { stringValue, summarizeDocument, type DocumentSummary } from '../../src/repository/summary.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 interface Options {

@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import { closest } from '../../src/config/suggest.js';
-import { indexById, isRetired, lookup } from '../../src/corpus/documents.js';
-import { FileLookup, gitRootOf, matchesAnchor, resolveLinkPath, splitLocalLink } from '../../src/corpus/links.js';
-import { stringValue, summarizeDocument, type DocumentSummary } from '../../src/corpus/summary.js';
-import { toPosix } from '../../src/lint/discover.js';
+import { indexById, isRetired, lookup } from '../../src/repository/documents.js';
+import { FileLookup, gitRootOf, matchesAnchor, resolveLinkPath, splitLocalLink } from '../../src/repository/links.js';
+import { stringValue, summarizeDocument, type DocumentSummary } from '../../src/repository/summary.js';
+import { toPosix } from '../../src/source/discover.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 interface Options {

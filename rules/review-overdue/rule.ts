@@ -1,5 +1,5 @@
-import { isRetired } from '../../src/corpus/documents.js';
-import { summarizeDocument, type DocumentSummary, type Position } from '../../src/corpus/summary.js';
+import { isRetired } from '../../src/repository/documents.js';
+import { summarizeDocument, type DocumentSummary, type Position } from '../../src/repository/summary.js';
 import { formatInterval, reviewState, toIsoDate } from '../../src/lifecycle/review.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 

@@ -1,5 +1,5 @@
-import { indexById, listNames } from '../../src/corpus/documents.js';
-import { summarizeDocument } from '../../src/corpus/summary.js';
+import { indexById, listNames } from '../../src/repository/documents.js';
+import { summarizeDocument } from '../../src/repository/summary.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 export default defineCorpusRule({

@@ -1,7 +1,7 @@
-import { versionedContent } from '../../src/corpus/fingerprint.js';
-import { changedSince, readAtRef } from '../../src/corpus/git.js';
-import { compareVersions, nextVersions, parseVersion } from '../../src/corpus/semver.js';
-import { positionOf, type Position } from '../../src/corpus/summary.js';
+import { versionedContent } from '../../src/repository/fingerprint.js';
+import { changedSince, readAtRef } from '../../src/source/git.js';
+import { compareVersions, nextVersions, parseVersion } from '../../src/repository/semver.js';
+import { positionOf, type Position } from '../../src/repository/summary.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 /** What the rule keeps of a document: its version, changelog versions and a fingerprint of its content. */

@@ -1,4 +1,4 @@
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 
 let exitCode = 0;
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { loadCorpus } from '../corpus/load.js';
-import { uniformitySettings } from '../corpus/uniformity.js';
+import { loadCorpus } from '../repository/load.js';
+import { uniformitySettings } from '../repository/uniformity.js';
 import { branchMatrix, formatBranchesJson, formatBranchesMarkdown, formatBranchesTable } from '../reports/branches.js';
 import { action, writeStdout } from './action.js';
 

@@ -1,9 +1,9 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
-import { build, type BuildOptions, type BuildResult } from '../build/index.js';
-import { terminalProgress } from '../build/progress.js';
-import { BUILD_FORMATS, type BuildFormat } from '../build/types.js';
-import { UsageError } from '../config/errors.js';
+import { build, type BuildOptions, type BuildResult } from '../handbook/index.js';
+import { terminalProgress } from '../handbook/progress.js';
+import { BUILD_FORMATS, type BuildFormat } from '../handbook/types.js';
+import { UsageError } from '../errors.js';
 import { stylish } from '../formatters/stylish.js';
 import { packageVersion } from '../paths.js';
 import type { LintReport } from '../lint/engine.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { loadConfig } from '../config/load.js';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { UsageError } from '../config/errors.js';
-import { loadCorpus } from '../corpus/load.js';
+import { UsageError } from '../errors.js';
+import { loadCorpus } from '../repository/load.js';
 import { today } from '../lint/engine.js';
 import { parseInterval, windowInDays } from '../lifecycle/review.js';
 import { countByState, formatReviewCsv, formatReviewJson, formatReviewTable, reviewReport } from '../reports/review.js';

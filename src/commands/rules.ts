@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 import { closest } from '../config/suggest.js';
 import { loadRules, readRuleDocs } from '../rules/registry.js';
 import type { Rule } from '../types.js';

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { bundledValidator, describeAjvError, instancePathSegments } from '../schema/ajv.js';
 import type { ResolvedConfig, Rule, RuleSetting, Severity } from '../types.js';
 import { createLineIndex } from '../document/lines.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { mergeRuleSettings, validateRuleEntries } from './rule-settings.js';
 
 export const CONFIG_NAMES = ['sop.config.yaml', 'sop.config.yml', 'sop.config.json'];

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { compileSchema, describeAjvError, type ValidateFunction } from '../schema/ajv.js';
 import type { ResolvedConfig, Rule, RuleSetting, Severity } from '../types.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { closest } from './suggest.js';
 
 type Entry = Severity | [Severity, Record<string, unknown>?];

@@ -5,7 +5,7 @@ import { formatMessage } from '../rules/define.js';
 import { loadRules } from '../rules/registry.js';
 import type { CorpusContext, CorpusRule, FileResult, Finding, ResolvedConfig, Rule } from '../types.js';
 import { buildSuppressions, type Suppressions } from './directives.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles } from '../source/discover.js';
 import { fileSettings, lintFile, type FileInput, type FilePassRequest } from './file-pass.js';
 import { ruleTimings, severityLevel, type RuleCrash } from './file-linter.js';
 import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';

@@ -5,7 +5,7 @@ import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../doc
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { FileResult, ResolvedConfig, Rule, RuleEntry } from '../types.js';
 import type { Directive } from './directives.js';
-import { toPosix } from './discover.js';
+import { toPosix } from '../source/discover.js';
 import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
 import { applyFixes } from './fix.js';
 

@@ -1,6 +1,6 @@
-import { compareText, indexById, isRetired, lookup } from '../corpus/documents.js';
-import { stringValue, type DocumentSummary } from '../corpus/summary.js';
-import { compareVariant, type Divergence, type UniformitySettings } from '../corpus/uniformity.js';
+import { compareText, indexById, isRetired, lookup } from '../repository/documents.js';
+import { stringValue, type DocumentSummary } from '../repository/summary.js';
+import { compareVariant, type Divergence, type UniformitySettings } from '../repository/uniformity.js';
 import { markdownTable, textTable } from './table.js';
 
 /**

@@ -1,5 +1,5 @@
-import { compareText, isRetired } from '../corpus/documents.js';
-import { stringValue, type DocumentSummary } from '../corpus/summary.js';
+import { compareText, isRetired } from '../repository/documents.js';
+import { stringValue, type DocumentSummary } from '../repository/summary.js';
 import { formatInterval, reviewState, toIsoDate, type ReviewConfig, type ReviewStateName } from '../lifecycle/review.js';
 import { csvTable, textTable } from './table.js';
 

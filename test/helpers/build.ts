@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSettings } from '../../src/build/settings.js';
-import { loadRecords } from '../../src/build/load.js';
-import { planEdition } from '../../src/build/resolve.js';
-import type { DocRecord, EditionPlan, EditionSelector } from '../../src/build/types.js';
+import { buildSettings } from '../../src/handbook/settings.js';
+import { loadRecords } from '../../src/handbook/load.js';
+import { planEdition } from '../../src/handbook/resolve.js';
+import type { DocRecord, EditionPlan, EditionSelector } from '../../src/handbook/types.js';
 import { loadConfig } from '../../src/config/load.js';
 import { packageRoot } from '../../src/paths.js';
 import { loadRules } from '../../src/rules/registry.js';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../config/errors.js';
-import { BUILD_MARKER } from '../lint/discover.js';
+import { UsageError } from '../errors.js';
+import { BUILD_MARKER } from '../source/discover.js';
 import type { OutputFile } from './types.js';
 
 export { BUILD_MARKER };

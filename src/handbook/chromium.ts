@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 
 /** Debian's path first; then names Chromium and Chrome go by on PATH. */
 const DEFAULT_PATH = '/usr/bin/chromium';

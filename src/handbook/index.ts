@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 import { closest } from '../config/suggest.js';
 import { lint, today, type LintReport } from '../lint/engine.js';
 import { loadStaticAssets } from './assets.js';

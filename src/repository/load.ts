@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { settingsForFile } from '../config/rule-settings.js';
 import { parseDocumentBytes } from '../document/parse.js';
-import { discoverFiles, toPosix } from '../lint/discover.js';
+import { discoverFiles, toPosix } from '../source/discover.js';
 import { loadRules } from '../rules/registry.js';
 import type { ResolvedConfig } from '../types.js';
 import { summarizeDocument, type DocumentSummary } from './summary.js';

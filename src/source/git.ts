@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 
 /** What `git diff` says about a file changed since a ref: its path now and the path it had then. */
 export interface ChangedFile {

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../errors.js';
 import { matchesGlobs } from '../config/rule-settings.js';
-import { readAtRef } from '../corpus/git.js';
-import { BUILD_MARKER, readIgnoreFile, toPosix } from '../lint/discover.js';
+import { readAtRef } from '../source/git.js';
+import { BUILD_MARKER, readIgnoreFile, toPosix } from '../source/discover.js';
 import type { ResolvedConfig } from '../types.js';
 import type { ComparableDoc } from './changes.js';
 import { recordFromText } from './load.js';

@@ -1,7 +1,7 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Heading, List, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { documentAnchors, headingText, Slugger } from '../../corpus/slug.js';
+import { documentAnchors, headingText, Slugger } from '../../repository/slug.js';
 import { parseDocumentText, parseMarkdownForRender } from '../../document/parse.js';
 import { procedureSteps } from '../../document/section-names.js';
 import { sectionsOf } from '../../document/sections.js';

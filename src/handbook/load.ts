@@ -6,9 +6,9 @@ import { parseFrontmatter } from '../document/frontmatter.js';
 import { parseDocumentText, parseMarkdownForRender } from '../document/parse.js';
 import { procedureSteps } from '../document/section-names.js';
 import { toIsoDate } from '../lifecycle/review.js';
-import { discoverFiles, toPosix } from '../lint/discover.js';
+import { discoverFiles, toPosix } from '../source/discover.js';
 import type { ResolvedConfig } from '../types.js';
-import { slugify } from '../corpus/slug.js';
+import { slugify } from '../repository/slug.js';
 import type { ChangelogEntry, DocRecord } from './types.js';
 
 /** SHA-256 of a document's text; line endings do not change the hash, so a CRLF checkout matches. */

@@ -1,4 +1,4 @@
-import { Slugger } from '../../corpus/slug.js';
+import { Slugger } from '../../repository/slug.js';
 import { compareCodePoints } from '../resolve.js';
 import { referenceText } from '../transform/links.js';
 import type { EditionPlan, PlacedDoc } from '../types.js';

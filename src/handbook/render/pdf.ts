@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../../config/errors.js';
+import { UsageError } from '../../errors.js';
 
 /** Chromium flags for a quiet, offline, throw-away print run. */
 export const CHROMIUM_ARGS = [
