@@ -21,7 +21,16 @@ export const ruleModuleDir = fileURLToPath(new URL('../rules/', import.meta.url)
   ? fileURLToPath(new URL('../rules/', import.meta.url))
   : ruleSourceDir;
 export const schemaDir = join(packageRoot, 'schemas');
-export const dataDir = join(packageRoot, 'data');
+/** One folder per language (`languages/<tag>/`): its data (always read from the source tree, shipped in the package)… */
+export const languageSourceDir = join(packageRoot, 'languages');
+/** …and its analysis modules, compiled in dist or the TypeScript sources (vitest), found like the rules. */
+export const languageModuleDir = fileURLToPath(new URL('../languages/', import.meta.url)).includes(`${join('dist', 'languages')}`)
+  ? fileURLToPath(new URL('../languages/', import.meta.url))
+  : languageSourceDir;
+/** `languages/<tag>/data/`: the word lists of one language. */
+export function languageDataDir(primaryTag: string): string {
+  return join(languageSourceDir, primaryTag, 'data');
+}
 
 const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { languagePackFor, languagesWith } from '../src/language/index.js';
-import { imperativeVerdict } from '../src/language/en/imperative.js';
-import { EnglishSentence } from '../src/language/en/sentence.js';
-import { taggerStats } from '../src/language/en/tagger.js';
-import { tokenize } from '../src/language/en/tokenize.js';
+import { imperativeVerdict } from '../languages/en/imperative.js';
+import { EnglishSentence } from '../languages/en/sentence.js';
+import { taggerStats } from '../languages/en/tagger.js';
+import { tokenize } from '../languages/en/tokenize.js';
 
 const sentence = (text: string, quotes: Array<[number, number]> = []) => new EnglishSentence(text, 0, text.length, quotes);
 const norms = (text: string) => tokenize(text).map((t) => t.norm);

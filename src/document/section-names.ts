@@ -1,3 +1,4 @@
+import { knownLanguages, languageFile, primarySubtag } from '../language/registry.js';
 import type { ResolvedConfig, SopDocument } from '../types.js';
 import { normaliseHeading, sectionsOf, stepsOfSection, type Section, type Step } from './sections.js';
 
@@ -7,7 +8,7 @@ export interface SectionNaming {
   types: Record<string, string[]>;
   /** Extra accepted headings per canonical name, in any language. */
   aliases: Record<string, string[]>;
-  /** Headings per language (primary subtag) and canonical name. */
+  /** Headings per language (primary subtag) and canonical name; the defaults are `languages/<tag>/sections.json`. */
   languages: Record<string, Record<string, string[]>>;
 }
 
@@ -19,38 +20,12 @@ export const defaultSectionNaming: SectionNaming = {
   aliases: {
     Procedure: ['Steps'],
   },
-  languages: {
-    fr: {
-      Purpose: ['Objet', 'Objectif', 'But'],
-      Scope: ["Champ d'application", 'Portée'],
-      Policy: ['Politique'],
-      Procedure: ['Procédure', 'Étapes'],
-    },
-    hi: {
-      Purpose: ['उद्देश्य'],
-      Scope: ['दायरा', 'कार्यक्षेत्र'],
-      Policy: ['नीति'],
-      Procedure: ['प्रक्रिया', 'चरण'],
-    },
-    mr: {
-      Purpose: ['उद्देश'],
-      Scope: ['व्याप्ती'],
-      Policy: ['धोरण'],
-      Procedure: ['कार्यपद्धती', 'प्रक्रिया'],
-    },
-    ta: {
-      Purpose: ['நோக்கம்'],
-      Scope: ['வரம்பு'],
-      Policy: ['கொள்கை'],
-      Procedure: ['நடைமுறை'],
-    },
-    te: {
-      Purpose: ['ఉద్దేశ్యం'],
-      Scope: ['పరిధి'],
-      Policy: ['విధానం'],
-      Procedure: ['ప్రక్రియ'],
-    },
-  },
+  languages: Object.fromEntries(
+    knownLanguages.flatMap((tag) => {
+      const names = languageFile<{ sections: Record<string, string[]> }>(tag, 'sections');
+      return names ? [[tag, names.sections]] : [];
+    }),
+  ),
 };
 
 const resolved = new WeakMap<object, SectionNaming>();
@@ -87,7 +62,7 @@ export function sectionNamingFromConfig(config: ResolvedConfig): SectionNaming {
 const keyCache = new WeakMap<SectionNaming, Map<string, Set<string>>>();
 
 export function acceptedKeys(naming: SectionNaming, canonical: string, lang: string): Set<string> {
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  const primary = primarySubtag(lang);
   let byName = keyCache.get(naming);
   if (!byName) keyCache.set(naming, (byName = new Map()));
   const cacheKey = `${canonical}\u0000${primary}`;

@@ -1,11 +1,11 @@
-import { englishPack } from './en/index.js';
+import { loadLanguagePacks, primarySubtag } from './registry.js';
 
 /**
  * Language packs for the grammar rules (present-tense, passive-voice, step-imperative,
  * weak-modal). A pack turns a sentence into findings; the rules own the messages, options and
- * reporting. A French or Hindi pack is a module like `en/` (word lists in data/<lang>/ plus the
- * checks it can support) added to PACKS: a rule runs for every language whose pack implements its
- * check, and skips the others silently.
+ * reporting. A pack is `languages/<tag>/pack.ts` (its word lists in `languages/<tag>/data/`), found
+ * by folder like the rules: a rule runs for every language whose pack implements its check, and skips
+ * the others silently.
  */
 
 /** A sentence as the rules hand it to a pack: its block (for tagging and quotes) and its span. */
@@ -59,11 +59,12 @@ export interface LanguagePack<Prepared = unknown> {
 
 export type GrammarCheck = 'passiveVoice' | 'presentTense' | 'weakModal' | 'stepImperative';
 
-const PACKS: readonly LanguagePack<any>[] = [englishPack];
+// Loaded before any rule module is evaluated: the rules' `languages` metadata reads it.
+const PACKS: readonly LanguagePack<any>[] = await loadLanguagePacks();
 
 /** The pack for a BCP 47 tag, by its primary subtag ("en-GB" → en). */
 export function languagePackFor(lang: string): LanguagePack | undefined {
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  const primary = primarySubtag(lang);
   return PACKS.find((pack) => pack.lang === primary);
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir } from '../paths.js';
+import { languageDataDir, languageSourceDir } from '../paths.js';
 
 export function primaryLanguage(lang: string): string {
   return lang.toLowerCase().split(/[-_]/)[0];
@@ -8,18 +8,18 @@ export function primaryLanguage(lang: string): string {
 
 const cache = new Map<string, unknown>();
 
-/** Reads `data/<language>/<name>.json` once per run; undefined when the language has no such list. */
+/** Reads `languages/<language>/data/<name>.json` once per run; undefined when the language has no such list. */
 export function readLanguageData<T>(lang: string, name: string): T | undefined {
   const primary = primaryLanguage(lang);
   const key = `${primary}/${name}`;
   if (!cache.has(key)) {
-    const path = join(dataDir, primary, `${name}.json`);
+    const path = join(languageDataDir(primary), `${name}.json`);
     let value: unknown;
     if (existsSync(path)) {
       try {
         value = JSON.parse(readFileSync(path, 'utf8'));
       } catch (error) {
-        throw new Error(`data/${primary}/${name}.json is not valid JSON: ${(error as Error).message}`);
+        throw new Error(`languages/${primary}/data/${name}.json is not valid JSON: ${(error as Error).message}`);
       }
     }
     cache.set(key, value);
@@ -28,13 +28,13 @@ export function readLanguageData<T>(lang: string, name: string): T | undefined {
 }
 
 /**
- * The languages that ship `data/<language>/<name>.json`. A rule built on a word list runs exactly
+ * The languages that ship `languages/<language>/data/<name>.json`. A rule built on a word list runs exactly
  * where a list exists, so a French pack is a new data file (plus guards written as data), not new code.
  */
 export function languagesWithData(name: string): string[] {
-  if (!existsSync(dataDir)) return [];
-  return readdirSync(dataDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(dataDir, entry.name, `${name}.json`)))
+  if (!existsSync(languageSourceDir)) return [];
+  return readdirSync(languageSourceDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(languageDataDir(entry.name), `${name}.json`)))
     .map((entry) => entry.name)
     .sort();
 }

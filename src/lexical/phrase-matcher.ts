@@ -4,7 +4,7 @@ import type { WordClasses } from './word-classes.js';
 
 /**
  * A phrase to find, as data. `phrase` is words separated by spaces; a part may also be `@class` (a
- * word of that class in data/<lang>/word-classes.json) or `#` (a word containing a digit).
+ * word of that class in languages/<lang>/data/word-classes.json) or `#` (a word containing a digit).
  * Guards look at the word right before or after the phrase, when only spaces separate them; the
  * pattern `@none` matches when there is no such word (sentence edge or punctuation).
  */

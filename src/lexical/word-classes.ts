@@ -9,7 +9,7 @@ export interface WordClassData {
 
 const MIN_STEM = 3;
 
-/** Word classes of a language (`data/<lang>/word-classes.json`), used by phrase patterns (`@class`) and guards. */
+/** Word classes of a language (`languages/<lang>/data/word-classes.json`), used by phrase patterns (`@class`) and guards. */
 export class WordClasses {
   private readonly words = new Map<string, Set<string>>();
   private readonly suffixes = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import { ParseEnglish } from 'parse-english';
+import { languageFile, primarySubtag } from '../language/registry.js';
 import { safeLocale } from './words.js';
 
 export interface SentenceSpan {
@@ -10,14 +11,10 @@ export interface SentenceSpan {
 
 let english: ParseEnglish | undefined;
 
-/** Abbreviations after which a full stop does not end a sentence, per language (Intl.Segmenter splits there). */
-const ABBREVIATIONS: Record<string, string[]> = {
-  fr: ['M.', 'Mme.', 'Mlle.', 'p.', 'ex.', 'etc.', 'cf.', 'av.', 'env.', 'n°.', 'art.', 'éd.', 'min.', 'max.'],
-  hi: ['डॉ.', 'श्री.', 'श्रीमती.', 'रु.', 'सौ.', 'कि.मी.', 'कु.', 'प्रो.'],
-  mr: ['डॉ.', 'श्री.', 'श्रीमती.', 'रु.', 'सौ.', 'कि.मी.', 'कु.', 'प्रा.'],
-  ta: ['டாக்டர்.', 'திரு.', 'திருமதி.', 'ரூ.'],
-  te: ['డా.', 'శ్రీ.', 'శ్రీమతి.', 'రూ.'],
-};
+/** Abbreviations after which a full stop does not end a sentence (`languages/<tag>/abbreviations.json`; Intl.Segmenter splits there). */
+function abbreviationsOf(primary: string): readonly string[] {
+  return languageFile<{ abbreviations: string[] }>(primary, 'abbreviations')?.abbreviations ?? [];
+}
 
 const sentenceSegmenters = new Map<string, Intl.Segmenter>();
 
@@ -28,7 +25,7 @@ const sentenceSegmenters = new Map<string, Intl.Segmenter>();
  * splits made after a listed abbreviation or a single initial.
  */
 export function sentencesOf(text: string, lang: string): SentenceSpan[] {
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  const primary = primarySubtag(lang);
   return primary === 'en' ? englishSentences(text) : segmentedSentences(text, primary, lang);
 }
 
@@ -65,7 +62,7 @@ function segmentedSentences(text: string, primary: string, lang: string): Senten
     segmenter = new Intl.Segmenter(safeLocale(lang), { granularity: 'sentence' });
     sentenceSegmenters.set(lang, segmenter);
   }
-  const abbreviations = ABBREVIATIONS[primary] ?? [];
+  const abbreviations = abbreviationsOf(primary);
   const spans: SentenceSpan[] = [];
   let carry: number | undefined;
   for (const segment of segmenter.segment(text)) {

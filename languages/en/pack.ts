@@ -1,4 +1,4 @@
-import type { GrammarFinding, LanguagePack, ModalMessageId, PassiveMessageId, StepMessageId, TenseMessageId } from '../index.js';
+import type { GrammarFinding, LanguagePack, ModalMessageId, PassiveMessageId, StepMessageId, TenseMessageId } from '../../src/language/index.js';
 import { imperativeVerdict } from './imperative.js';
 import { findWeakModals } from './modal.js';
 import { activeVerb, findPassives } from './passive.js';
@@ -7,7 +7,7 @@ import { rewriteStep } from './step-rewrite.js';
 import { findTenseProblems } from './tense.js';
 import { baseOfThirdPerson, isClausePunct, isBe, isDeterminer, isDo, isHave, isModal, isNumber, isPluralSubject, isSubjectPronoun, thirdPerson } from './word-classes.js';
 
-export const englishPack: LanguagePack<EnglishSentence> = {
+const englishPack: LanguagePack<EnglishSentence> = {
   lang: 'en',
 
   prepare({ blockText, start, end, quotes }) {
@@ -89,3 +89,5 @@ function subjectBefore(sentence: EnglishSentence, auxiliary: number): string | u
   const lowered = isDeterminer(first) || (/^\p{Lu}\p{Ll}+$/u.test(first.text) && !isNumber(words[1])) ? first.text.toLowerCase() + sentence.blockText.slice(first.end, words.at(-1)!.end).replace(/\s+/g, ' ') : sentence.span(first, words.at(-1)!);
   return lowered;
 }
+
+export default englishPack;

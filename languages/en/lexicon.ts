@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir } from '../../paths.js';
+import { languageDataDir } from '../../src/paths.js';
 
 /**
- * The English word lists (data/en/*.json), read once per process on first use. Everything the
+ * The English word lists (languages/en/data/*.json), read once per process on first use. Everything the
  * lexical path knows about words comes from here, so a list can be reviewed without reading code.
  */
 export interface EnglishLexicon {
@@ -57,7 +57,7 @@ export interface EnglishLexicon {
 let lexicon: EnglishLexicon | undefined;
 
 function readData<T>(name: string): T {
-  const path = join(dataDir, 'en', name);
+  const path = join(languageDataDir('en'), name);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (error) {
