@@ -105,6 +105,8 @@ export interface ReportDescriptor<MessageId extends string = string> {
 }
 
 export interface RuleContext<Options, MessageId extends string = string> {
+  /** The id of the rule being run (grammar rules find their language's check by it). */
+  ruleId: string;
   options: Readonly<Options>;
   /** The resolved configuration (for rules that read shared sections such as `glossary`). */
   config: ResolvedConfig;

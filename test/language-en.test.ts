@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languagePackFor, languagesWith } from '../src/language/index.js';
+import { languageCheck, languagePackFor, languagesWithCheck } from '../src/language/index.js';
 import { imperativeVerdict } from '../languages/en/imperative.js';
 import { EnglishSentence } from '../languages/en/sentence.js';
 import { taggerStats } from '../languages/en/tagger.js';
@@ -43,8 +43,10 @@ describe('language packs', () => {
     expect(languagePackFor('hi')).toBeUndefined();
   });
 
-  it('give each grammar check the languages that implement it', () => {
-    for (const check of ['passiveVoice', 'presentTense', 'weakModal', 'stepImperative'] as const) expect(languagesWith(check)).toEqual(['en']);
+  it('give each grammar rule the languages that have a check for it', () => {
+    for (const rule of ['passive-voice', 'present-tense', 'weak-modal', 'step-imperative']) expect(languagesWithCheck(rule)).toContain('en');
+    expect(languagesWithCheck('no-such-rule')).toEqual([]);
+    expect(languageCheck('passive-voice', 'en-GB')).toBe(languageCheck('passive-voice', 'en'));
   });
 });
 
@@ -65,9 +67,9 @@ describe('the tagger is loaded only where the word lists cannot decide', () => {
     const pack = languagePackFor('en')!;
     for (const text of clear) {
       const prepared = pack.prepare({ blockText: text, start: 0, end: text.length, quotes: [] });
-      pack.passiveVoice!(prepared, { statives: [] });
-      pack.presentTense!(prepared);
-      pack.weakModal!(prepared, { roles: new Set() });
+      languageCheck('passive-voice', 'en')!(prepared, { statives: [] });
+      languageCheck('present-tense', 'en')!(prepared, {});
+      languageCheck('weak-modal', 'en')!(prepared, { roles: new Set() });
     }
     expect(taggerStats().loads).toBe(0);
   });

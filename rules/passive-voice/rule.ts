@@ -1,7 +1,15 @@
 import { checkSentences } from '../../src/language/grammar-rule.js';
-import { languagesWith, type PassiveMessageId } from '../../src/language/index.js';
+import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
+
+export type PassiveMessageId = 'passive' | 'passiveWithAgent';
+
+/** What a language's passive-voice check is given. */
+export interface PassiveCheckOptions {
+  /** Extra participles to read as states after is/are/was/were ("is closed", "is included"). */
+  statives: readonly string[];
+}
 
 interface Options {
   statives: string[];
@@ -13,7 +21,7 @@ export default defineFileRule<Options, PassiveMessageId>({
   description: 'Sentences use the active voice and name who acts.',
   principle: 'Writing standard 5, active voice: name who acts; a passive sentence hides the owner.',
   defaultSeverity: 'warn',
-  languages: languagesWith('passiveVoice'),
+  languages: languagesWithCheck('passive-voice'),
   defaultOptions: { statives: [], ignoreSections: [] },
   optionsSchema: {
     type: 'object',
@@ -39,9 +47,9 @@ export default defineFileRule<Options, PassiveMessageId>({
     const { statives, ignoreSections } = context.options;
     const ignored = new Set(ignoreSections.map(normaliseHeading));
     checkSentences(doc, context, {
-      cacheKey: `passive-voice|${statives.join(',')}`,
+      cacheKey: statives.join(','),
       include: (sentence) => ignored.size === 0 || !ignored.has(normaliseHeading(sentence.block.section)),
-      analyse: (pack) => pack.passiveVoice && ((prepared) => pack.passiveVoice!(prepared, { statives })),
+      options: { statives } satisfies PassiveCheckOptions,
     });
   },
 });

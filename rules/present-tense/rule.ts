@@ -1,7 +1,9 @@
 import { checkSentences } from '../../src/language/grammar-rule.js';
-import { languagesWith, type TenseMessageId } from '../../src/language/index.js';
+import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
+
+export type TenseMessageId = 'future' | 'futureNoRewrite' | 'past' | 'pastNoRewrite';
 
 interface Options {
   past: boolean;
@@ -17,7 +19,7 @@ export default defineFileRule<Options, TenseMessageId>({
   description: 'Policies and procedures say what happens now: no future tense, no past tense main verbs.',
   principle: 'Writing standard 2, present tense: write what happens now ("The manager approves"), not what will happen or happened.',
   defaultSeverity: 'warn',
-  languages: languagesWith('presentTense'),
+  languages: languagesWithCheck('present-tense'),
   defaultOptions: { past: true, future: true, ignoreSections: HISTORY_SECTIONS },
   optionsSchema: {
     type: 'object',
@@ -42,10 +44,11 @@ export default defineFileRule<Options, TenseMessageId>({
     const { past, future, ignoreSections } = context.options;
     const ignored = new Set(ignoreSections.map(normaliseHeading));
     const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past);
-    checkSentences(doc, context, {
-      cacheKey: `present-tense|${past}|${future}`,
+    // The check finds both; the options choose which are reported.
+    checkSentences(doc, { ...context, report: (finding) => wanted(finding.messageId as TenseMessageId) && context.report(finding as typeof finding & { messageId: TenseMessageId }) }, {
+      cacheKey: '',
       include: (sentence) => !ignored.has(normaliseHeading(sentence.block.section)),
-      analyse: (pack) => pack.presentTense && ((prepared) => pack.presentTense!(prepared).filter((finding) => wanted(finding.messageId))),
+      options: {},
     });
   },
 });

@@ -1,7 +1,15 @@
 import { checkSentences } from '../../src/language/grammar-rule.js';
-import { languagesWith, type StepMessageId } from '../../src/language/index.js';
+import { languagesWithCheck } from '../../src/language/index.js';
 import type { Sentence } from '../../src/text/prose.js';
 import { defineFileRule } from '../../src/rules/define.js';
+
+export type StepMessageId = 'notImperative' | 'notImperativeNoRewrite';
+
+/** What a language's step-imperative check is given. */
+export interface StepCheckOptions {
+  /** Extra verbs that may start a step (product names used as verbs, in-house jargon). */
+  stepVerbs: readonly string[];
+}
 
 interface Options {
   stepVerbs: string[];
@@ -12,7 +20,7 @@ export default defineFileRule<Options, StepMessageId>({
   description: 'Every procedure step starts with an instruction: an imperative verb, after any condition.',
   principle: 'Writing standard 4, imperative steps: each step tells the reader what to do ("Greet the customer"), not what someone else does.',
   defaultSeverity: 'warn',
-  languages: languagesWith('stepImperative'),
+  languages: languagesWithCheck('step-imperative'),
   defaultOptions: { stepVerbs: [] },
   optionsSchema: {
     type: 'object',
@@ -40,14 +48,9 @@ export default defineFileRule<Options, StepMessageId>({
       return true;
     };
     checkSentences(doc, context, {
-      cacheKey: `step-imperative|${stepVerbs.join(',')}`,
+      cacheKey: stepVerbs.join(','),
       include: isStepStart,
-      analyse: (pack) =>
-        pack.stepImperative &&
-        ((prepared) => {
-          const found = pack.stepImperative!(prepared, { stepVerbs });
-          return found ? [found] : [];
-        }),
+      options: { stepVerbs } satisfies StepCheckOptions,
     });
   },
 });

@@ -1,6 +1,14 @@
 import { checkSentences } from '../../src/language/grammar-rule.js';
-import { languagesWith, type ModalMessageId } from '../../src/language/index.js';
+import { languagesWithCheck } from '../../src/language/index.js';
 import { defineFileRule } from '../../src/rules/define.js';
+
+export type ModalMessageId = 'obligation' | 'shall' | 'hedge';
+
+/** What a language's weak-modal check is given. */
+export interface ModalCheckOptions {
+  /** Person and role nouns beyond the built-in list: the document's `audience` plus configured roles. */
+  roles: ReadonlySet<string>;
+}
 
 interface Options {
   roles: string[];
@@ -25,7 +33,7 @@ export default defineFileRule<Options, ModalMessageId>({
   description: "Obligations are stated firmly: no 'should', 'ought to' or 'shall', and no 'might', 'could' or 'would' about what people do.",
   principle: 'Writing standard 1, clear and concise: no hedging; rules must be effective, clear and precise.',
   defaultSeverity: 'warn',
-  languages: languagesWith('weakModal'),
+  languages: languagesWithCheck('weak-modal'),
   defaultOptions: { roles: [] },
   optionsSchema: {
     type: 'object',
@@ -46,8 +54,8 @@ export default defineFileRule<Options, ModalMessageId>({
   check(doc, context) {
     const roles = rolesOf(doc.frontmatter.data.audience, context.options.roles);
     checkSentences(doc, context, {
-      cacheKey: `weak-modal|${[...roles].sort().join(',')}`,
-      analyse: (pack) => pack.weakModal && ((prepared) => pack.weakModal!(prepared, { roles })),
+      cacheKey: [...roles].sort().join(','),
+      options: { roles } satisfies ModalCheckOptions,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { quotedSpansOfBlock } from '../lexical/quotations.js';
 import { blockLocation, sentencesOfDocument, type ProseBlock, type Sentence } from '../text/prose.js';
 import type { ResolvedConfig, RuleContext, SopDocument } from '../types.js';
-import { languagePackFor, type GrammarFinding, type LanguagePack } from './index.js';
+import { languageCheck, languagePackFor, type GrammarFinding, type LanguagePack } from './index.js';
 
 /** A sentence of the document with the pack's preparation of it (tokens), made on first use and kept for the other rules. */
 export interface PreparedSentence {
@@ -56,23 +56,28 @@ function cachedFindings(cacheKey: string, { sentence, prepared }: PreparedSenten
   return findings;
 }
 
-export interface SentenceCheck<Id extends string> {
-  /** The rule id and every option that changes the findings: the run cache is keyed by it. */
+export interface SentenceCheck<Options> {
+  /** Every option that changes the findings: the run cache is keyed by it (with the rule id and language). */
   cacheKey: string;
   /** Which sentences to check (default: all prose sentences of the body). */
   include?: (sentence: Sentence) => boolean;
-  /** The pack's check, or undefined when the pack has none (the rule then skips the document). */
-  analyse: (pack: LanguagePack) => ((prepared: unknown) => Array<GrammarFinding<Id>>) | undefined;
+  /** What the language's check is given besides the sentence. */
+  options: Options;
 }
 
-/** Runs a grammar check over a document's sentences with its language pack and reports what it finds. */
-export function checkSentences<Id extends string>(doc: SopDocument, context: RuleContext<unknown, Id>, check: SentenceCheck<Id>): void {
+/**
+ * Runs a rule's grammar check over a document's sentences, with the check and the analysis of the
+ * document's language, and reports what it finds. A language without a check for the rule is skipped.
+ */
+export function checkSentences<Options, Id extends string>(doc: SopDocument, context: RuleContext<unknown, Id>, check: SentenceCheck<Options>): void {
+  const analyse = languageCheck<Options, Id>(context.ruleId, doc.lang);
+  if (!analyse) return;
   const grammar = grammarSentences(doc, context.config);
-  const analyse = grammar && check.analyse(grammar.pack);
-  if (!grammar || !analyse) return;
+  if (!grammar) return;
+  const cacheKey = `${context.ruleId}|${grammar.pack.lang}|${check.cacheKey}`;
   for (const item of grammar.sentences) {
     if (check.include && !check.include(item.sentence)) continue;
-    for (const finding of cachedFindings(check.cacheKey, item, analyse) as Array<GrammarFinding<Id>>) {
+    for (const finding of cachedFindings(cacheKey, item, (prepared) => analyse(prepared, check.options)) as Array<GrammarFinding<Id>>) {
       context.report({ messageId: finding.messageId, data: finding.data, at: blockLocation(item.sentence.block, finding.start, finding.end) });
     }
   }

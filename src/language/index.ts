@@ -1,11 +1,13 @@
-import { loadLanguagePacks, primarySubtag } from './registry.js';
+import { loadLanguageChecks, loadLanguagePacks } from './registry.js';
+import { primarySubtag } from './registry.js';
 
 /**
- * Language packs for the grammar rules (present-tense, passive-voice, step-imperative,
- * weak-modal). A pack turns a sentence into findings; the rules own the messages, options and
- * reporting. A pack is `languages/<tag>/pack.ts` (its word lists in `languages/<tag>/data/`), found
- * by folder like the rules: a rule runs for every language whose pack implements its check, and skips
- * the others silently.
+ * The grammar rules (present-tense, passive-voice, step-imperative, weak-modal) and the languages
+ * that serve them. The rule owns its id, options and messages; each language owns its analysis
+ * (`languages/<tag>/pack.ts`: how a sentence is tokenised and prepared) and its check for that rule
+ * (`languages/<tag>/checks/<rule-id>.ts`), typed against the rule's message ids and options. A rule
+ * runs for every language that has a check for it and skips the others; adding a language is adding
+ * its folder, and adding a grammar rule changes nothing here.
  */
 
 /** A sentence as the rules hand it to a pack: its block (for tagging and quotes) and its span. */
@@ -19,7 +21,7 @@ export interface SentenceInput {
   quotes: ReadonlyArray<readonly [number, number]>;
 }
 
-/** A problem found by a pack, with offsets in the block text and the data the rule's message needs. */
+/** A problem found by a check, with offsets in the block text and the data the rule's message needs. */
 export interface GrammarFinding<MessageId extends string = string> {
   start: number;
   end: number;
@@ -27,40 +29,22 @@ export interface GrammarFinding<MessageId extends string = string> {
   data: Record<string, string>;
 }
 
-export type PassiveMessageId = 'passive' | 'passiveWithAgent';
-export type TenseMessageId = 'future' | 'futureNoRewrite' | 'past' | 'pastNoRewrite';
-export type ModalMessageId = 'obligation' | 'shall' | 'hedge';
-export type StepMessageId = 'notImperative' | 'notImperativeNoRewrite';
-
-export interface PassiveOptions {
-  /** Extra participles to read as states after is/are/was/were ("is closed", "is included"). */
-  statives: readonly string[];
-}
-export interface ModalOptions {
-  /** Person and role nouns beyond the built-in list: the document's `audience` plus configured roles. */
-  roles: ReadonlySet<string>;
-}
-export interface StepOptions {
-  /** Extra verbs that may start a step (product names used as verbs, in-house jargon). */
-  stepVerbs: readonly string[];
-}
-
+/** A language's analysis: prepares (tokenises) a sentence once, for every check of that language. */
 export interface LanguagePack<Prepared = unknown> {
-  /** Primary language subtag ("en"). */
+  /** Primary language subtag ("en"), the name of its folder. */
   readonly lang: string;
-  /** Tokenises (and otherwise prepares) a sentence once, for every check below. */
   prepare(input: SentenceInput): Prepared;
-  passiveVoice?(sentence: Prepared, options: PassiveOptions): Array<GrammarFinding<PassiveMessageId>>;
-  presentTense?(sentence: Prepared): Array<GrammarFinding<TenseMessageId>>;
-  weakModal?(sentence: Prepared, options: ModalOptions): Array<GrammarFinding<ModalMessageId>>;
-  /** Checks the first sentence of a procedure step: undefined when it starts with an instruction. */
-  stepImperative?(sentence: Prepared, options: StepOptions): GrammarFinding<StepMessageId> | undefined;
 }
 
-export type GrammarCheck = 'passiveVoice' | 'presentTense' | 'weakModal' | 'stepImperative';
+/** One language's check for one rule: the findings in a prepared sentence. */
+export type GrammarCheck<Prepared = any, Options = any, MessageId extends string = string> = (
+  sentence: Prepared,
+  options: Options,
+) => Array<GrammarFinding<MessageId>>;
 
-// Loaded before any rule module is evaluated: the rules' `languages` metadata reads it.
+// Loaded before any rule module is evaluated: the rules' `languages` metadata reads them.
 const PACKS: readonly LanguagePack<any>[] = await loadLanguagePacks();
+const CHECKS: ReadonlyMap<string, ReadonlyMap<string, GrammarCheck>> = await loadLanguageChecks();
 
 /** The pack for a BCP 47 tag, by its primary subtag ("en-GB" → en). */
 export function languagePackFor(lang: string): LanguagePack | undefined {
@@ -68,7 +52,12 @@ export function languagePackFor(lang: string): LanguagePack | undefined {
   return PACKS.find((pack) => pack.lang === primary);
 }
 
-/** Languages whose pack implements a check: the `languages` of the rule that runs it. */
-export function languagesWith(check: GrammarCheck): string[] {
-  return PACKS.filter((pack) => typeof pack[check] === 'function').map((pack) => pack.lang);
+/** The check a language has for a rule, if any. */
+export function languageCheck<Options, MessageId extends string>(ruleId: string, lang: string): GrammarCheck<unknown, Options, MessageId> | undefined {
+  return CHECKS.get(ruleId)?.get(primarySubtag(lang)) as GrammarCheck<unknown, Options, MessageId> | undefined;
+}
+
+/** Languages with a check for a rule: the `languages` of that rule. */
+export function languagesWithCheck(ruleId: string): string[] {
+  return [...(CHECKS.get(ruleId)?.keys() ?? [])].sort();
 }

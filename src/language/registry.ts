@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { languageModuleDir, languageSourceDir } from '../paths.js';
-import type { LanguagePack } from './index.js';
+import type { GrammarCheck, LanguagePack } from './index.js';
 
 /**
  * The languages sop knows are the folders of `languages/`: each holds its own facts as data
@@ -70,4 +70,25 @@ export async function loadLanguagePacks(): Promise<LanguagePack[]> {
     packs.push(module.default);
   }
   return packs;
+}
+
+/** Loads `languages/<tag>/checks/<rule-id>.(js|ts)`: for each rule id, the check of each language. */
+export async function loadLanguageChecks(): Promise<Map<string, Map<string, GrammarCheck>>> {
+  const checks = new Map<string, Map<string, GrammarCheck>>();
+  for (const tag of knownLanguages) {
+    const dir = join(languageModuleDir, tag, 'checks');
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir)
+      .filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts'))
+      .sort();
+    const ruleIds = [...new Set(files.map((name) => name.replace(/\.(js|ts)$/, '')))];
+    for (const ruleId of ruleIds) {
+      const file = files.includes(`${ruleId}.js`) ? `${ruleId}.js` : `${ruleId}.ts`;
+      const module = (await import(pathToFileURL(join(dir, file)).href)) as { default: GrammarCheck };
+      if (typeof module.default !== 'function') throw new Error(`languages/${tag}/checks/${file}: the default export is not a check function`);
+      if (!checks.has(ruleId)) checks.set(ruleId, new Map());
+      checks.get(ruleId)!.set(tag, module.default);
+    }
+  }
+  return checks;
 }

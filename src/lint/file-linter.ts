@@ -73,6 +73,7 @@ export function lintDocument(
     if (rule.scope === 'file' && (level === 0 || !applies)) continue;
     if (rule.scope === 'corpus' && !corpusRuleIds.includes(rule.id)) continue;
     const context: RuleContext<Record<string, unknown>> = {
+      ruleId: rule.id,
       options: setting?.options ?? {},
       config,
       asOf,
