@@ -1,6 +1,6 @@
-/* sop handbook: theme switch, offline search and keyboard navigation.
-   Runs from file:// as well as from a web server: the search index is a script
-   (assets/search-index.js) loaded before this one, never fetched. */
+/* sop handbook: theme switch, contents menu, offline search and keyboard navigation.
+   Runs from file:// as well as from a web server: the search index is a set of scripts
+   (assets/search/*.js) added when the reader first uses the search, never fetched. */
 (function () {
   'use strict';
 
@@ -17,23 +17,64 @@
     });
   }
 
+  // Contents on narrow screens: behind the menu button, so a page starts with its document.
+  var menu = document.querySelector('.sop-menu-button');
+  var sidebar = document.getElementById('sop-sidebar');
+  if (menu && sidebar) {
+    menu.addEventListener('click', function () {
+      var open = menu.getAttribute('aria-expanded') !== 'true';
+      menu.setAttribute('aria-expanded', open ? 'true' : 'false');
+      root.classList.toggle('sop-toc-open', open);
+    });
+  }
+
   var input = document.getElementById('sop-search-input');
   var list = document.getElementById('sop-search-results');
-  var index = null;
+  var indexes = [];
+  var loading = false;
   var active = -1;
 
-  function searchIndex() {
-    if (index) return index;
-    if (!window.MiniSearch || !window.SOP_SEARCH_INDEX || !window.SopSearchText) return null;
+  // Nothing of the search is loaded with a page: the first time the reader focuses or types in the
+  // box, MiniSearch, the tokenizer and the index parts are added as scripts (file:// allows scripts,
+  // not fetches). Each part calls SOP_SEARCH_PART when it has loaded.
+  function script(name, done) {
+    var element = document.createElement('script');
+    element.src = base + 'assets/' + name;
+    element.onload = done || null;
+    element.onerror = function () { loading = false; };
+    document.head.appendChild(element);
+  }
+
+  window.SOP_SEARCH_PART = function (json) {
+    if (!window.MiniSearch || !window.SopSearchText) return;
     // Same fields and tokenizer as the build used (src/handbook/search/index-file.ts).
-    index = window.MiniSearch.loadJS(window.SOP_SEARCH_INDEX, {
+    indexes.push(window.MiniSearch.loadJS(json, {
       fields: ['title', 'section', 'text'],
       storeFields: ['url', 'title', 'section', 'excerpt', 'lang'],
       tokenize: window.SopSearchText.tokenize,
       processTerm: window.SopSearchText.term,
       searchOptions: { boost: { title: 3, section: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' }
+    }));
+    if (input && input.value.trim()) show(input.value);
+  };
+
+  function loadSearch() {
+    if (loading) return;
+    loading = true;
+    script('minisearch.js', function () {
+      script('search-tokenize.js', function () {
+        script('search/parts.js', function () {
+          var parts = window.SOP_SEARCH_PARTS || [];
+          parts.forEach(function (part) { script('search/' + part); });
+        });
+      });
     });
-    return index;
+  }
+
+  function results(query) {
+    var all = [];
+    indexes.forEach(function (index) { all = all.concat(index.search(query)); });
+    return all.sort(function (a, b) { return b.score - a.score; });
   }
 
   function span(className, text, lang) {
@@ -41,6 +82,52 @@
     element.className = className;
     element.textContent = text;
     if (lang) element.lang = lang;
+    return element;
+  }
+
+  // The words a result matched (MiniSearch's `terms`, as the index has them) are marked in the
+  // title, section and snippet; the snippet is cut around the first one found in the stored text.
+  function normalise(text) {
+    return window.SopSearchText ? window.SopSearchText.term(text) || '' : text.toLowerCase();
+  }
+
+  function matchesOf(text, terms) {
+    var found = [];
+    if (!terms.length || !window.SopSearchText) return found;
+    var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('und', { granularity: 'word' }) : null;
+    if (!segmenter) return found;
+    var iterator = segmenter.segment(text)[Symbol.iterator]();
+    for (var step = iterator.next(); !step.done; step = iterator.next()) {
+      var part = step.value;
+      if (!part.isWordLike) continue;
+      var word = normalise(part.segment);
+      for (var i = 0; i < terms.length; i++) {
+        if (word === terms[i] || word.indexOf(terms[i]) === 0) { found.push([part.index, part.index + part.segment.length]); break; }
+      }
+    }
+    return found;
+  }
+
+  function marked(className, text, terms, lang, around) {
+    var element = span(className, '', lang);
+    var matches = matchesOf(text, terms);
+    var start = 0;
+    var end = text.length;
+    if (around && matches.length && text.length > 140) {
+      start = Math.max(0, matches[0][0] - 40);
+      end = Math.min(text.length, start + 140);
+      if (start > 0) element.appendChild(document.createTextNode('…'));
+    }
+    var at = start;
+    matches.forEach(function (match) {
+      if (match[0] < at || match[1] > end) return;
+      element.appendChild(document.createTextNode(text.slice(at, match[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(match[0], match[1]);
+      element.appendChild(mark);
+      at = match[1];
+    });
+    element.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length && !/…$/.test(text) ? '…' : '')));
     return element;
   }
 
@@ -78,15 +165,25 @@
 
   // Results are grouped by document: the document, then up to three of its best sections.
   function show(query) {
-    var engine = searchIndex();
-    if (!engine || !query.trim()) return close();
+    if (!list) return;
+    if (!query.trim()) return close();
+    if (!indexes.length) {
+      loadSearch();
+      list.textContent = '';
+      var wait = document.createElement('li');
+      wait.className = 'sop-search-empty';
+      wait.textContent = list.getAttribute('data-loading') || '…';
+      list.appendChild(wait);
+      list.hidden = false;
+      return;
+    }
     var groups = [];
     var byTitle = {};
-    engine.search(query).forEach(function (result) {
+    results(query).forEach(function (result) {
       var group = byTitle[result.title];
       if (!group) {
         if (groups.length === 8) return;
-        group = byTitle[result.title] = { title: result.title, lang: result.lang, url: result.url.split('#')[0], sections: [] };
+        group = byTitle[result.title] = { title: result.title, lang: result.lang, url: result.url.split('#')[0], terms: result.terms, sections: [] };
         groups.push(group);
       }
       if (result.section && group.sections.length < 3) group.sections.push(result);
@@ -100,9 +197,9 @@
       list.appendChild(empty);
     }
     groups.forEach(function (group) {
-      option('sop-result-doc', group.url, [span('sop-result-title', group.title, group.lang)]);
+      option('sop-result-doc', group.url, [marked('sop-result-title', group.title, group.terms, group.lang)]);
       group.sections.forEach(function (result) {
-        option('sop-result-sub', result.url, [span('sop-result-section', result.section, result.lang), result.excerpt && span('sop-result-excerpt', result.excerpt, result.lang)]);
+        option('sop-result-sub', result.url, [marked('sop-result-section', result.section, result.terms, result.lang), result.excerpt && marked('sop-result-excerpt', result.excerpt, result.terms, result.lang, true)]);
       });
     });
     list.hidden = false;
@@ -110,6 +207,7 @@
   }
 
   if (input && list) {
+    input.addEventListener('focus', loadSearch);
     input.addEventListener('input', function () { show(input.value); });
     input.addEventListener('keydown', function (event) {
       if (event.key === 'ArrowDown') { event.preventDefault(); select(active + 1); }

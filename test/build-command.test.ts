@@ -36,7 +36,7 @@ describe('sop build', () => {
     if (result.status !== 'built') return;
     expect(result.editions).toEqual([{ folder: '', branch: null, editionId: expect.stringMatching(/^[0-9a-f]{12}$/), documents: 5 }]);
     const out = join(repo, '..', 'out');
-    for (const file of ['index.html', 'handbook.html', 'handbook.md', 'manifest.json', 'documents/refund-steps.html', 'assets/search-index.js', BUILD_MARKER]) {
+    for (const file of ['index.html', 'handbook.html', 'handbook.md', 'manifest.json', 'documents/refund-steps.html', 'assets/search/parts.js', BUILD_MARKER]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     // The image a document shows is copied beside the pages that show it.
@@ -90,7 +90,7 @@ describe('sop build', () => {
     ]);
     const mumbai = read(join(repo, '..', 'out', 'mumbai', 'documents', 'answer-calls.html'));
     expect(mumbai).toContain('Call the Mumbai contact centre on 022 0000 0000.');
-    expect(mumbai).toContain('Answering calls (base document, replaced by this variant here)');
+    expect(mumbai).toContain('Answering calls <span class="sop-muted">(the version for all branches; this page replaces it here)</span>');
     await expect(run(repo, { branch: 'mumbia' })).rejects.toThrow('No document names the branch "mumbia". Did you mean "mumbai"?');
     await expect(run(repo, { branch: 'mumbai', allBranches: true })).rejects.toThrow(/either --branch or --all-branches/);
   });

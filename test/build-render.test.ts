@@ -28,14 +28,17 @@ const single = renderSingle(base, { css: '/* css */', media: new Map() });
 describe('render: single file', () => {
   it('has the cover, the numbered contents, every document with its metadata, and the back matter', () => {
     expect(single).toContain('<p class="sop-cover-org">Acme Stores</p><h1 class="sop-cover-title">Customer service handbook</h1>');
-    expect(single).toContain(`<code class="sop-edition-id">${base.plan.editionId}</code>`);
+    // The edition's id is for the footer and the manifest, not for the cover staff read.
+    expect(single).not.toContain('sop-edition-id');
+    expect(single).toContain('<p class="sop-meta-line"><span class="sop-meta-item"><span class="sop-meta-label">Owner: </span>');
+    expect(single).toContain('<details class="sop-meta-details" open><summary>Details</summary><dl class="sop-meta">');
     expect(single).toContain('<time datetime="2026-06-01">2026-06-01</time>');
     expect(single).toContain('<a href="#answer-calls"><span class="sop-number">1.1</span> <span class="sop-toc-title" lang="en">Answering calls</span></a>');
     expect(single).toContain('<article class="sop-doc" id="refunds-policy-hi" lang="hi"');
     expect(single).toContain('<h2 class="sop-doc-title"><span class="sop-number">3</span> धनवापसी नीति</h2>');
     expect(single).toContain('<div><dt>Next review</dt><dd><time datetime="2026-03-01">2026-03-01</time> <strong class="sop-overdue">(Overdue)</strong></dd></div>');
     expect(single).toContain('<section class="sop-history"><h3>Revision history</h3>');
-    for (const id of ['sop-changes', 'sop-review', 'sop-index', 'sop-glossary', 'sop-acknowledgements']) expect(single).toContain(`id="${id}"`);
+    for (const id of ['sop:changes', 'sop:review', 'sop:index', 'sop:glossary', 'sop:acknowledgements']) expect(single).toContain(`id="${id}"`);
     expect(single).toContain('<section class="sop-ack" id="sop-ack-refund-steps">');
     expect(single).toContain('<dt id="sop-term-customer">customer</dt><dd><p>A person who buys from us or asks us for help.</p><p class="sop-avoid"><span>Avoid: </span>client, patron</p></dd>');
   });
@@ -58,8 +61,11 @@ describe('render: single file', () => {
 
   it('shows the draft and not-compliant marks', () => {
     const marked = renderSingle(content(plan(records, config, { includeDrafts: true }, false)), { css: '', media: new Map() });
-    expect(marked).toContain('<p class="sop-banner sop-banner-noncompliant" role="note"><strong>NOT COMPLIANT</strong>');
-    expect(marked).toContain('<p class="sop-banner sop-banner-draft" role="note"><strong>DRAFT</strong>');
+    expect(marked).toContain(
+      '<p class="sop-banner sop-banner-noncompliant" role="note" title="This edition contains documents that do not yet meet our writing standards."><strong>NOT COMPLIANT</strong> This edition contains documents that do not yet meet our writing standards.</p>',
+    );
+    expect(marked).toContain('<p class="sop-banner sop-banner-draft" role="note" title="Draft: not approved. Do not follow it until it is approved."><strong>DRAFT</strong>');
+    expect(marked).not.toMatch(/--force|--since|--previous/);
     expect(marked).toContain('<span class="sop-mark sop-mark-draft">DRAFT</span>');
     expect(marked).toContain('@bottom-left { content: "Edition');
     expect(marked).toMatch(/@bottom-left \{ content: "Edition [0-9a-f]{12} · NOT COMPLIANT"/);
@@ -77,15 +83,31 @@ describe('render: single file', () => {
 });
 
 describe('render: print rules', () => {
-  it('gives each document a named page whose running header has its number, title and version', () => {
-    const rules = printRules(base.plan, base.plan.docs);
-    expect(rules).toContain('@page sop-doc-2-1 { @top-right { content: "2.1 Giving a refund · Version 1.0.0"; } }');
-    expect(rules).toContain('@media print { [data-page="sop-doc-2-1"] { page: sop-doc-2-1; } }');
-    expect(rules).toContain('counter(page)');
+  it('gives a site page its document\'s running header, and a group of the single file its first document\'s', () => {
+    const refund = base.plan.docs.find((doc) => doc.anchor === 'refund-steps')!;
+    const one = printRules(base.plan, [refund]);
+    expect(one).toContain('@page sop-doc-2-1 { @top-right { content: "2.1 Giving a refund · Version 1.0.0"; } }');
+    expect(one).toContain('@media print { [data-page="sop-doc-2-1"] { page: sop-doc-2-1; } }');
+    const all = printRules(base.plan, base.plan.docs);
+    // The policy and its procedure share page `sop-doc-2`, so a short procedure does not force a new sheet.
+    expect(all).toContain('@page sop-doc-2 { @top-right { content: "2 Refunds · Version');
+    expect(all).not.toContain('sop-doc-2-1');
+    expect(all).toContain('counter(page)');
+    expect(single).toContain('data-page="sop-doc-2" data-group-start');
+    expect(single).toMatch(/<article class="sop-doc" id="refund-steps" lang="en" data-type="procedure" data-page="sop-doc-2">/);
   });
 
-  it('escapes titles so no text can leave the CSS string or the style element', () => {
-    expect(cssString('a "quoted" \\ </style><script>')).toBe('"a \\"quoted\\" \\\\ \\3C /style>\\3C script>"');
+  it('escapes every character outside a safe set, so no text can leave the CSS string or the style element', () => {
+    expect(cssString('a "quoted" \\ </style><script>')).toBe('"a \\22 quoted\\22  \\5c  \\3c /style\\3e \\3c script\\3e "');
+    for (const hostile of ['x\f}} body{background:url(http://127.0.0.1/leak)} @page{{', 'x\v', 'x\0', 'x\u2028y', 'x\r\ny', 'x*/y/*']) {
+      const literal = cssString(hostile);
+      // Only the two delimiting quotes, and nothing that ends a string, a block or a comment.
+      expect(literal.slice(1, -1)).not.toMatch(/["\f\v\0\r\n\u2028{}<>*]|\\(?![0-9a-f]+ )/u);
+      // It parses back to the same text: a browser reads the escapes as the characters they stand for.
+      const decoded = literal.slice(1, -1).replace(/\\([0-9a-f]+) /g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+      expect(decoded).toBe(hostile);
+    }
+    expect(cssString('धनवापसी नीति · Version 1.0.0')).toBe('"धनवापसी नीति · Version 1.0.0"');
   });
 });
 
@@ -99,8 +121,10 @@ describe('render: site', () => {
       'assets/handbook.css',
       'assets/handbook.js',
       'assets/minisearch.js',
-      'assets/search-index.js',
       'assets/search-tokenize.js',
+      'assets/search/en-1.js',
+      'assets/search/hi-1.js',
+      'assets/search/parts.js',
       'audiences-and-channels.html',
       'changes.html',
       'documents/answer-calls.html',
@@ -116,7 +140,12 @@ describe('render: site', () => {
     expect(page).toContain('<a class="sop-skip-link" href="#main">Skip to content</a>');
     expect(page).toContain('<a href="../documents/refunds-policy.html#refunds-policy--policy" class="sop-xref" title="2 Refunds">refunds policy</a>');
     expect(page).toContain('<a href="../documents/refund-steps.html" aria-current="page">');
-    expect(page).toContain('<script src="../assets/search-index.js" defer></script>');
+    // The search is loaded when the reader uses it: a page loads only the handbook's own script.
+    expect([...page.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1])).toEqual(['../assets/handbook.js']);
+    expect(byPath.get('assets/search/parts.js')).toBe('window.SOP_SEARCH_PARTS = ["en-1.js","hi-1.js"];\n');
+    expect(byPath.get('assets/search/hi-1.js')).toMatch(/^window\.SOP_SEARCH_PART\(\{/);
+    expect(page).toContain('<button class="sop-menu-button" type="button" aria-controls="sop-sidebar" aria-expanded="false">');
+    expect(page).toContain('<aside id="sop-sidebar" class="sop-sidebar">');
     expect(page).toContain('<a class="sop-prev" href="../documents/refunds-policy.html" rel="prev">');
     expect(page).toContain('<html lang="en" data-root="../">');
     expect(page).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);

@@ -165,3 +165,16 @@ function locateInYaml(doc: Document, text: string, segments: Array<string | numb
   const { line, column } = createLineIndex(text)(offset);
   return { line, column };
 }
+
+/**
+ * Where a setting is written in a config file, for a message about its value found after loading
+ * (a `build.logo` that names a missing file). Undefined when the file cannot be read or parsed.
+ */
+export function locateConfigSetting(configPath: string, segments: Array<string | number>): { line: number; column: number } | undefined {
+  try {
+    const text = readFileSync(configPath, 'utf8');
+    return locateInYaml(parseDocument(text, { prettyErrors: false }), text, segments);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { closest } from '../config/suggest.js';
 import { lint, today, type LintReport } from '../lint/engine.js';
@@ -8,6 +8,7 @@ import { compareEditions, comparableDocs, type ComparableDoc } from './changes.j
 import { requireChromium } from './chromium.js';
 import { renderEdition, type MediaReader } from './edition.js';
 import { loadRecords, stepTexts } from './load.js';
+import { createMediaReader } from './media.js';
 import { previousForBranch, readPreviousManifest, recordsAtRef } from './previous.js';
 import { silentProgress, type Progress } from './progress.js';
 import { launchPrinter, type PdfPrinter } from './render/pdf.js';
@@ -59,23 +60,16 @@ export const DEFAULT_FORMATS: BuildFormat[] = ['site', 'single'];
 const RESERVED_FOLDERS = new Set(['assets', 'documents', 'media']);
 const BRANCH_FOLDER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
-
 /** The build date: `--date`, else SOURCE_DATE_EPOCH (reproducible builds), else today (UTC). */
 export function buildDateOf(date: string | undefined, env: NodeJS.ProcessEnv): string {
   if (date) return date;
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     const seconds = Number(epoch);
-    if (!Number.isInteger(seconds) || seconds < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds (got "${epoch}").`);
+    // Up to the end of 9999: a later year has no YYYY-MM-DD form, and every review would be "in the future".
+    if (!/^\d+$/.test(epoch.trim()) || !Number.isSafeInteger(seconds) || seconds > 253402300799) {
+      throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to the year 9999 (got "${epoch}"). Unset it, or pass --date YYYY-MM-DD.`);
+    }
     return new Date(seconds * 1000).toISOString().slice(0, 10);
   }
   return today();
@@ -125,13 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return steps;
   };
   const warnings: string[] = [];
-  const readMedia: MediaReader = (ref) => {
-    try {
-      return { bytes: readFileSync(resolve(options.cwd, ref.source)), type: IMAGE_TYPES[extname(ref.source).toLowerCase()] ?? 'application/octet-stream' };
-    } catch {
-      return undefined;
-    }
-  };
+  const readMedia: MediaReader = createMediaReader({ cwd: options.cwd, root: repositoryRoot(options, config), maxBytes: config.maxFileSize, warn: (message) => warnings.push(message) });
 
   const protectedPaths = [options.cwd, ...options.paths.map((path) => resolve(options.cwd, path)), ...(config.path ? [config.root] : [])];
   const writer = openHandbook(out, protectedPaths);
@@ -159,6 +147,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress.done();
   }
   return { status: 'built', lint: report, out, formats, editions, files: files + 1, compliant, warnings: [...new Set(warnings)] };
+}
+
+/** The folder whose files a handbook may publish: the config's folder, else the first path built, else the working folder. */
+function repositoryRoot(options: BuildOptions, config: { path?: string; root: string }): string {
+  if (config.path) return config.root;
+  const first = options.paths[0] ? resolve(options.cwd, options.paths[0]) : options.cwd;
+  try {
+    return statSync(first).isDirectory() ? first : dirname(first);
+  } catch {
+    return options.cwd;
+  }
 }
 
 function editionSelectors(records: readonly DocRecord[], configured: readonly string[], options: BuildOptions): Array<{ selector: EditionSelector; folder: string }> {

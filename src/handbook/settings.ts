@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../types.js';
+import { loadBrand } from './brand.js';
 import { DEFAULT_LABELS } from './render/labels.js';
 import { BACK_MATTER_PAGES, type BackMatterPage, type BuildFormat, type BuildSettings } from './types.js';
 
@@ -40,6 +41,8 @@ export function buildSettings(config: ResolvedConfig): BuildSettings {
     labels: { ...DEFAULT_LABELS, ...(raw.labels ?? {}) },
     dueSoonDays: raw.dueSoonDays ?? 30,
     glossary,
+    names: new Map(Object.entries((config.names ?? {}) as Record<string, string>)),
+    brand: loadBrand(config),
   };
 }
 

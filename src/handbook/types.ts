@@ -111,6 +111,19 @@ export interface BuildSettings {
   /** Days before a review date that the review page marks "due soon". */
   dueSoonDays: number;
   glossary: Array<{ term: string; definition?: string; avoid: string[]; lang?: string }>;
+  /** Display names of audiences, channels and branches (config `names`), by id. */
+  names: ReadonlyMap<string, string>;
+  brand: Brand;
+}
+
+/** The organisation's look: `build.logo`, `build.accentColor`, `build.css`. */
+export interface Brand {
+  /** The logo's bytes, type, and where the site keeps it (`assets/logo.svg`). */
+  logo?: { bytes: Uint8Array; type: string; output: string };
+  /** A CSS colour, validated by the config schema. */
+  accentColor?: string;
+  /** The organisation's stylesheet, appended after the handbook's. */
+  css?: string;
 }
 
 export const BACK_MATTER_PAGES = ['changes', 'review', 'index', 'glossary', 'acknowledgements'] as const;

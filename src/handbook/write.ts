@@ -3,6 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writ
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { BUILD_MARKER } from '../source/discover.js';
+import { hasBuildMarker, onInterrupt, removeStale } from './interrupt.js';
 import type { OutputFile } from './types.js';
 
 export { BUILD_MARKER };
@@ -59,12 +60,23 @@ export function openHandbook(out: string, protectedPaths: readonly string[]): Ha
   checkOutputFolder(target, protectedPaths);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
+  // What builds killed before they finished left beside `out` (kill -9 gives them no chance to clean up).
+  const escaped = basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  removeStale(parent, new RegExp(`^\\.${escaped}\\.sop-(?:new|old)-(\\d+)-[0-9a-f]{8}$`), (path) =>
+    // A retired handbook is the only copy when its run died between the two renames: kept then.
+    hasBuildMarker(path, BUILD_MARKER) && (path.includes('.sop-new-') || existsSync(target)),
+  );
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(parent, `.${basename(target)}.sop-new-${suffix}`);
   mkdirSync(staging);
   // Marked from the start: if the process dies mid-build, `sop lint` still skips the half-written folder.
   writeFileSync(join(staging, BUILD_MARKER), `${JSON.stringify({ generator: 'sopkit', partial: true })}\n`);
-  const abort = () => rmSync(staging, { recursive: true, force: true });
+  const removeStaging = () => rmSync(staging, { recursive: true, force: true });
+  const forget = onInterrupt(removeStaging);
+  const abort = () => {
+    removeStaging();
+    forget();
+  };
   const guarded = (work: () => void) => {
     try {
       work();
@@ -99,6 +111,7 @@ export function openHandbook(out: string, protectedPaths: readonly string[]): Ha
         abort();
         throw error;
       }
+      forget();
       if (hadOld) rmSync(retired, { recursive: true, force: true });
     },
     abort,

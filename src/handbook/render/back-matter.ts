@@ -6,6 +6,8 @@ import type { BackMatterPage, ChangeReport, EditionPlan, PlacedDoc } from '../ty
 import { pageTitle } from './front.js';
 import type { Labels } from './labels.js';
 import { PAGE_IDS, type Linker } from './linker.js';
+import { displayName } from './names.js';
+import { previousEditionName } from './previous-name.js';
 
 export interface BackMatterContext {
   plan: EditionPlan;
@@ -45,7 +47,8 @@ function changesBody(changes: ChangeReport | undefined, context: BackMatterConte
   const labels = context.plan.settings.labels;
   if (!changes) return [h('p.sop-empty', labels.noPrevious)];
   const sub = `h${context.headingLevel + 1}`;
-  const out: ElementContent[] = [h('p', [labels.changesSince, ': ', h('code', changes.against)])];
+  const previous = previousEditionName(changes.against, labels);
+  const out: ElementContent[] = [h('p.sop-changes-since', previous ? [labels.changesSince, ': ', previous] : [labels.changesSince, '.'])];
   if (changes.added.length + changes.removed.length + changes.changed.length === 0) out.push(h('p.sop-empty', labels.noChanges));
   if (changes.added.length) {
     out.push(h(sub, labels.added), h('ul', changes.added.map((doc) => h('li', [docLink(doc, context), doc.version ? ` (${doc.version})` : '']))));
@@ -136,11 +139,12 @@ function indexBody(context: BackMatterContext): ElementContent[] {
       const names = key(doc);
       for (const name of names.length ? names : [none]) groups.set(name, [...(groups.get(name) ?? []), doc]);
     }
-    const names = [...groups.keys()].filter((name) => name !== none).sort(compareTerms);
+    const shown = (name: string) => (name === none ? none : displayName(context.plan.settings, name));
+    const names = [...groups.keys()].filter((name) => name !== none).sort((a, b) => compareTerms(shown(a), shown(b)) || compareTerms(a, b));
     if (groups.has(none)) names.push(none);
     return h(
       'dl.sop-index',
-      names.flatMap((name) => [h('dt', name), h('dd', h('ul', groups.get(name)!.map((doc) => h('li', docLink({ anchor: doc.anchor, title: doc.record.title }, context)))))]),
+      names.flatMap((name) => [h('dt', shown(name)), h('dd', h('ul', groups.get(name)!.map((doc) => h('li', docLink({ anchor: doc.anchor, title: doc.record.title }, context)))))]),
     );
   };
   return [
@@ -177,10 +181,11 @@ function acknowledgementSheet(doc: PlacedDoc, context: BackMatterContext): Eleme
       h('dt', labels.version),
       h('dd', doc.record.version ?? ''),
       ...(doc.record.effective ? [h('dt', labels.effective), h('dd', h('time', { dateTime: doc.record.effective }, doc.record.effective))] : []),
+      // The edition's id is in every printed page's footer; the sheet names it by its date.
       h('dt', labels.edition),
-      h('dd', h('code', plan.editionId)),
+      h('dd', h('time', { dateTime: plan.buildDate }, plan.buildDate)),
       h('dt', labels.branch),
-      h('dd', plan.selector.branch ?? labels.baseEdition),
+      h('dd', plan.selector.branch ? displayName(plan.settings, plan.selector.branch) : labels.baseEdition),
     ]),
     h('p.sop-ack-statement', labels.ackStatement),
     line(labels.name),

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { EditionPlan, PlacedDoc, RefTarget, TransformedDoc } from '../types.js';
 import type { Labels } from './labels.js';
 import { relinkBody, type Linker } from './linker.js';
+import { displayName, displayNames } from './names.js';
 
 export interface ArticleContext {
   plan: EditionPlan;
@@ -35,21 +36,37 @@ export function renderArticle(doc: PlacedDoc, body: TransformedDoc, context: Art
   if (titleLevel === 2) shiftHeadings(content);
   return h(
     'article.sop-doc',
-    { id: doc.anchor, lang: record.lang, dir: RIGHT_TO_LEFT.has(primaryLanguage(record.lang)) ? 'rtl' : undefined, dataType: record.type, dataPage: pageName(doc) },
+    {
+      id: doc.anchor,
+      lang: record.lang,
+      dir: RIGHT_TO_LEFT.has(primaryLanguage(record.lang)) ? 'rtl' : undefined,
+      dataType: record.type,
+      // One document per site page; in the single file (and the PDF) a group shares its page, and
+      // only its first document starts a new sheet.
+      dataPage: titleLevel === 1 ? pageName(doc) : groupPageName(doc),
+      dataGroupStart: doc.level === 1 ? '' : undefined,
+    },
     h('header.sop-doc-header', [
       h(`h${titleLevel}.sop-doc-title`, [h('span.sop-number', doc.number), ' ', record.title]),
       ...marks(doc, labels),
     ]),
     doc.draft ? h('p.sop-draft-note', { role: 'note' }, labels.draftNote) : '',
-    metadataBox(doc, context),
+    metadataLine(doc, context),
+    // Open in the single file, which is also what prints as the PDF: paper has no clicks.
+    h('details.sop-meta-details', { open: titleLevel === 2 }, [h('summary', labels.details), metadataBox(doc, context)]),
     h('div.sop-body', content.children as ElementContent[]),
     revisionHistory(doc, labels, titleLevel),
   );
 }
 
-/** The name of the document's print page group: CSS gives each one a running header. */
+/** The name of the document's print page: CSS gives each one a running header. */
 export function pageName(doc: PlacedDoc): string {
   return `sop-doc-${doc.number.replace(/\./g, '-')}`;
+}
+
+/** The print page of the document's group (a policy and its procedures): `1.2` prints on `1`'s page. */
+export function groupPageName(doc: PlacedDoc): string {
+  return `sop-doc-${doc.number.split('.')[0]}`;
 }
 
 function marks(doc: PlacedDoc, labels: Labels): Element[] {
@@ -59,21 +76,47 @@ function marks(doc: PlacedDoc, labels: Labels): Element[] {
   return out;
 }
 
-function metadataBox(doc: PlacedDoc, context: ArticleContext): Element {
+/**
+ * What staff need before the steps, on one line: who owns the document, its version and when it is
+ * next reviewed. The rest (approver, dates, audiences, links) is in the details a click away, so the
+ * first step is on the first screen.
+ */
+function metadataLine(doc: PlacedDoc, context: ArticleContext): Element {
   const { record } = doc;
   const labels = context.plan.settings.labels;
+  const parts: Array<[string, Child | undefined]> = [
+    [labels.owner, record.owner],
+    [labels.version, record.version],
+    [labels.nextReview, nextReviewElement(doc, labels)],
+  ];
+  const shown = parts.filter(([, value]) => value !== undefined && value !== '');
+  return h(
+    'p.sop-meta-line',
+    {},
+    ...shown.flatMap(([label, value], index): Child[] => [
+      index > 0 ? h('span.sop-meta-sep', { ariaHidden: 'true' }, ' · ') : '',
+      h('span.sop-meta-item', {}, h('span.sop-meta-label', `${label}: `), value as Child),
+    ]),
+  );
+}
+
+function metadataBox(doc: PlacedDoc, context: ArticleContext): Element {
+  const { record } = doc;
+  const settings = context.plan.settings;
+  const labels = settings.labels;
   const rows: Array<[string, Child | undefined]> = [
     [labels.owner, record.owner],
     [labels.approver, record.approver],
     [labels.version, record.version],
-    [labels.status, record.status],
+    [labels.status, statusName(record.status, labels)],
     [labels.effective, dateElement(record.effective)],
     [labels.lastReviewed, dateElement(record.lastReviewed)],
     [labels.nextReview, nextReviewElement(doc, labels)],
-    [labels.audience, record.audience.length ? record.audience.join(', ') : labels.everyone],
-    [labels.channels, record.channels.length ? record.channels.join(', ') : undefined],
-    [labels.appliesTo, record.branches.length ? record.branches.join(', ') : undefined],
-    [labels.variantOf, record.variantOf ? [...idLinks([record.variantOf], context, doc.anchor), ` (${labels.branch}: ${record.branch ?? ''})`] : undefined],
+    [labels.audience, record.audience.length ? displayNames(settings, record.audience) : labels.everyone],
+    [labels.channels, record.channels.length ? displayNames(settings, record.channels) : undefined],
+    [labels.appliesTo, record.branches.length ? displayNames(settings, record.branches) : undefined],
+    [labels.variantOf, record.variantOf ? idLinks([record.variantOf], context, doc.anchor) : undefined],
+    [labels.branch, record.branch ? displayName(settings, record.branch) : undefined],
     [labels.implements, record.implements.length ? idLinks(record.implements, context, doc.anchor) : undefined],
     [labels.related, record.related.length ? idLinks(record.related, context, doc.anchor) : undefined],
     [labels.supersedes, record.supersedes ? idLinks([record.supersedes], context, doc.anchor) : undefined],
@@ -82,6 +125,12 @@ function metadataBox(doc: PlacedDoc, context: ArticleContext): Element {
     'dl.sop-meta',
     rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => h('div', [h('dt', label), h('dd', value as Child)])),
   );
+}
+
+/** Statuses read as words ("Approved"), not as the frontmatter's lower-case value. */
+function statusName(status: string, labels: Labels): string {
+  const known: Record<string, string> = { approved: labels.statusApproved, draft: labels.statusDraft, retired: labels.statusRetired };
+  return Object.hasOwn(known, status) ? known[status] : status;
 }
 
 function dateElement(date: string | undefined): Element | undefined {
@@ -108,7 +157,7 @@ export function idLinks(ids: readonly string[], context: Pick<ArticleContext, 'p
     const target = targets.byId.get(id);
     const base = targets.replacedBases.get(id);
     if (target && target.anchor === from && base !== undefined) {
-      out.push(h('span', `${base} (${settings.labels.baseDocument})`));
+      out.push(h('span', [base, ' ', h('span.sop-muted', `(${settings.labels.baseDocument})`)]));
     } else if (target) {
       out.push(h('a.sop-xref', { href: context.linker.doc(target.anchor) }, `${target.number} ${target.title}`));
     } else {

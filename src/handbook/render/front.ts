@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import type { EditionPlan, PlacedDoc } from '../types.js';
 import type { Labels } from './labels.js';
 import { PAGE_IDS, type Linker, type PageName } from './linker.js';
+import { displayName } from './names.js';
 
 /** Titles of the back-matter pages, in the labels' words. */
 export function pageTitle(name: PageName, labels: Labels): string {
@@ -18,20 +19,27 @@ export function pageTitle(name: PageName, labels: Labels): string {
 }
 
 export function editionName(plan: EditionPlan): string {
-  return plan.selector.branch ?? plan.settings.labels.baseEdition;
+  return plan.selector.branch ? displayName(plan.settings, plan.selector.branch) : plan.settings.labels.baseEdition;
 }
 
-/** The cover: organisation, title, branch, audience, edition id, build date and the edition's marks. */
-export function renderCover(plan: EditionPlan): Element {
+/** The organisation's logo (`build.logo`), as the page at `linker` sees the site's copy of it. */
+export function logoImage(plan: EditionPlan, linker: Linker, className: string): Element | '' {
+  const logo = plan.settings.brand.logo;
+  if (!logo) return '';
+  return h(`img.${className}`, { src: linker.file(logo.output), alt: plan.settings.organisation || plan.settings.title });
+}
+
+/** The cover: logo, organisation, title, branch, audience, build date and the edition's marks (its id is in the footer). */
+export function renderCover(plan: EditionPlan, linker: Linker): Element {
   const labels = plan.settings.labels;
   const facts: Array<[string, ElementContent | string]> = [
     [labels.branch, editionName(plan)],
-    ...(plan.selector.audience ? ([[labels.audience, plan.selector.audience]] as Array<[string, string]>) : []),
-    [labels.edition, h('code.sop-edition-id', plan.editionId)],
+    ...(plan.selector.audience ? ([[labels.audience, displayName(plan.settings, plan.selector.audience)]] as Array<[string, string]>) : []),
     [labels.buildDate, h('time', { dateTime: plan.buildDate }, plan.buildDate)],
     [labels.documents, String(plan.docs.length)],
   ];
-  return h('section.sop-cover', { id: 'sop-cover' }, [
+  return h('section.sop-cover', { id: 'sop:cover' }, [
+    logoImage(plan, linker, 'sop-cover-logo'),
     plan.settings.organisation ? h('p.sop-cover-org', plan.settings.organisation) : '',
     h('h1.sop-cover-title', plan.settings.title),
     h('dl.sop-cover-facts', facts.flatMap(([label, value]) => [h('dt', label), h('dd', value)])),
@@ -43,8 +51,9 @@ export function renderCover(plan: EditionPlan): Element {
 export function editionMarks(plan: EditionPlan): Element[] {
   const labels = plan.settings.labels;
   const marks: Element[] = [];
-  if (!plan.compliant) marks.push(h('p.sop-banner.sop-banner-noncompliant', { role: 'note' }, [h('strong', labels.notCompliant), ' ', labels.notCompliantNote]));
-  if (plan.docs.some((doc) => doc.draft)) marks.push(h('p.sop-banner.sop-banner-draft', { role: 'note' }, [h('strong', labels.draft), ' ', labels.draftNote]));
+  // One line each (the full sentence is the tooltip when a narrow screen cuts it), so the steps stay on the first screen.
+  if (!plan.compliant) marks.push(h('p.sop-banner.sop-banner-noncompliant', { role: 'note', title: labels.notCompliantNote }, [h('strong', labels.notCompliant), ' ', labels.notCompliantNote]));
+  if (plan.docs.some((doc) => doc.draft)) marks.push(h('p.sop-banner.sop-banner-draft', { role: 'note', title: labels.draftNote }, [h('strong', labels.draft), ' ', labels.draftNote]));
   return marks;
 }
 

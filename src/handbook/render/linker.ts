@@ -14,14 +14,17 @@ export interface Linker {
   file(path: string): string;
 }
 
-/** Ids of the back-matter sections in the single file. */
+/**
+ * Ids of the generated sections in the single file. A document's id (its anchor) never holds a
+ * colon, so these can never collide with a document, whatever the documents are called.
+ */
 export const PAGE_IDS: Record<PageName, string> = {
-  home: 'sop-contents',
-  changes: 'sop-changes',
-  review: 'sop-review',
-  index: 'sop-index',
-  glossary: 'sop-glossary',
-  acknowledgements: 'sop-acknowledgements',
+  home: 'sop:contents',
+  changes: 'sop:changes',
+  review: 'sop:review',
+  index: 'sop:index',
+  glossary: 'sop:glossary',
+  acknowledgements: 'sop:acknowledgements',
 };
 
 /** File names of the back-matter pages of the site. */

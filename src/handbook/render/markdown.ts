@@ -4,6 +4,8 @@ import { referenceText } from '../transform/links.js';
 import type { EditionPlan, PlacedDoc } from '../types.js';
 import { versionChange } from './back-matter.js';
 import { editionName, pageTitle } from './front.js';
+import { displayName, displayNames } from './names.js';
+import { previousEditionName } from './previous-name.js';
 import type { EditionContent } from './site.js';
 
 /** Text safe inside a Markdown table cell or list item: no pipes or line breaks break the structure. */
@@ -33,8 +35,7 @@ export function renderMarkdown(content: EditionContent): string {
   const facts = [
     plan.settings.organisation,
     `${labels.branch}: ${editionName(plan)}`,
-    ...(plan.selector.audience ? [`${labels.audience}: ${plan.selector.audience}`] : []),
-    `${labels.edition}: \`${plan.editionId}\``,
+    ...(plan.selector.audience ? [`${labels.audience}: ${displayName(plan.settings, plan.selector.audience)}`] : []),
     `${labels.buildDate}: ${plan.buildDate}`,
   ].filter(Boolean);
   blocks.push(facts.map((fact) => (fact.includes('`') ? fact : cell(fact))).join(' · '));
@@ -61,24 +62,37 @@ export function renderMarkdown(content: EditionContent): string {
 
   for (const name of plan.settings.pages) {
     if (name === 'acknowledgements') continue; // Sheets to sign belong on paper: the single file and the PDF.
-    heading(2, pageTitle(name, labels), `page:${name}`);
+    heading(2, pageTitle(name, labels), PAGE_KEY + name);
     blocks.push(backMatter(name, plan));
   }
 
-  const link = (id: string) => `#${slugOf.get(id) ?? id}`;
+  // The edition's id, for whoever files the document; staff read the date above.
+  blocks.push(`${labels.edition}: \`${plan.editionId}\``);
+
   const targetOf = (id: string) => plan.targets.byId.get(id.split('--')[0]);
-  blocks[tocAt] = plan.docs
-    .map((doc) => `${doc.level === 2 ? '  ' : ''}- [${cell(`${doc.number} ${doc.record.title}`)}](${link(doc.anchor)})`)
-    .concat(plan.settings.pages.filter((name) => name !== 'acknowledgements').map((name) => `- [${cell(pageTitle(name, labels))}](${link(`page:${name}`)})`))
-    .join('\n');
-  const text = blocks.join('\n\n');
   // Cross-references written without text read as the target's number and title.
-  const filled = text.replace(/\[\]\(#([^)\s]+)\)/g, (whole, id: string) => {
-    const target = targetOf(id);
-    return target ? `[${cell(referenceText(target))}](#${id})` : whole;
-  });
-  return `${filled.replace(/\]\(#([^)\s]+)/g, (whole, id: string) => (slugOf.has(id) ? `](#${slugOf.get(id)}` : whole))}\n`;
+  const filled = blocks.map((block, index) =>
+    index === tocAt
+      ? block
+      : block
+          .replace(/\[\]\(#([^)\s]+)\)/g, (whole, id: string) => {
+            const target = targetOf(id);
+            return target ? `[${cell(referenceText(target))}](#${id})` : whole;
+          })
+          .replace(/\]\(#([^)\s]+)/g, (whole, id: string) => (slugOf.has(id) ? `](#${slugOf.get(id)}` : whole)),
+  );
+  // The contents link straight to the slugs, after the rewrite above: a document whose id is `index`
+  // must not capture the link to the Index page (whose slug is `index` too), nor the other way round.
+  const slug = (key: string) => `#${slugOf.get(key)}`;
+  filled[tocAt] = plan.docs
+    .map((doc) => `${doc.level === 2 ? '  ' : ''}- [${cell(`${doc.number} ${doc.record.title}`)}](${slug(doc.anchor)})`)
+    .concat(plan.settings.pages.filter((name) => name !== 'acknowledgements').map((name) => `- [${cell(pageTitle(name, labels))}](${slug(PAGE_KEY + name)})`))
+    .join('\n');
+  return `${filled.join('\n\n')}\n`;
 }
+
+/** Keys of the generated pages among the heading keys; a document anchor never holds a NUL. */
+const PAGE_KEY = '\u0000page:';
 
 function metadataList(doc: PlacedDoc, plan: EditionPlan): string {
   const labels = plan.settings.labels;
@@ -98,8 +112,8 @@ function metadataList(doc: PlacedDoc, plan: EditionPlan): string {
     [labels.effective, record.effective],
     [labels.lastReviewed, record.lastReviewed],
     [labels.nextReview, doc.review.nextReview && `${doc.review.nextReview}${doc.review.state === 'overdue' ? ` **(${labels.overdue})**` : ''}`],
-    [labels.audience, record.audience.length ? cell(record.audience.join(', ')) : labels.everyone],
-    [labels.channels, record.channels.length ? cell(record.channels.join(', ')) : undefined],
+    [labels.audience, record.audience.length ? cell(displayNames(plan.settings, record.audience)) : labels.everyone],
+    [labels.channels, record.channels.length ? cell(displayNames(plan.settings, record.channels)) : undefined],
     [labels.implements, record.implements.length ? record.implements.map(ref).join(', ') : undefined],
     [labels.related, record.related.length ? record.related.map(ref).join(', ') : undefined],
   ];
@@ -119,7 +133,8 @@ function backMatter(name: string, plan: EditionPlan): string {
     case 'changes': {
       const changes = plan.changes;
       if (!changes) return cell(labels.noPrevious);
-      const lines = [`${labels.changesSince}: \`${changes.against}\``];
+      const previous = previousEditionName(changes.against, labels);
+      const lines = [previous ? `${cell(labels.changesSince)}: ${cell(previous)}` : `${cell(labels.changesSince)}.`];
       for (const doc of changes.added) lines.push(`- **${labels.added}:** ${title(doc)}`);
       for (const doc of changes.removed) lines.push(`- **${labels.removed}:** ~~${cell(doc.title)}~~`);
       for (const doc of changes.changed) {
@@ -145,7 +160,7 @@ function backMatter(name: string, plan: EditionPlan): string {
     case 'index': {
       const list = (key: (doc: PlacedDoc) => string[], none: string) => {
         const names = [...new Set(plan.docs.flatMap(key))].sort(compareCodePoints);
-        const rows = names.map((name) => `- **${cell(name)}:** ${plan.docs.filter((doc) => key(doc).includes(name)).map((doc) => title({ anchor: doc.anchor, title: doc.record.title })).join(', ')}`);
+        const rows = names.map((name) => `- **${cell(displayName(plan.settings, name))}:** ${plan.docs.filter((doc) => key(doc).includes(name)).map((doc) => title({ anchor: doc.anchor, title: doc.record.title })).join(', ')}`);
         const rest = plan.docs.filter((doc) => key(doc).length === 0);
         if (rest.length) rows.push(`- **${none}:** ${rest.map((doc) => title({ anchor: doc.anchor, title: doc.record.title })).join(', ')}`);
         return rows.join('\n');

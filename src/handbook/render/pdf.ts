@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
+import { onInterrupt, removeStale } from '../interrupt.js';
 
 /** Chromium flags for a quiet, offline, throw-away print run. */
 export const CHROMIUM_ARGS = [
@@ -22,7 +23,10 @@ export interface PdfPrinter {
 
 export async function launchPrinter(executablePath: string): Promise<PdfPrinter> {
   const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'sop-chromium-'));
+  // Profiles of builds killed while printing; the pid in the name says whose each one is.
+  removeStale(tmpdir(), /^sop-chromium-(\d+)-[A-Za-z0-9]{6}$/, () => true);
+  const profile = mkdtempSync(join(tmpdir(), `sop-chromium-${process.pid}-`));
+  const forget = onInterrupt(() => rmSync(profile, { recursive: true, force: true }));
   try {
     const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, offline: true });
     return {
@@ -42,10 +46,12 @@ export async function launchPrinter(executablePath: string): Promise<PdfPrinter>
       async close() {
         await context.close();
         rmSync(profile, { recursive: true, force: true });
+        forget();
       },
     };
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
+    forget();
     throw new UsageError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}. Check that it runs (\`${executablePath} --version\`), or pass another with --chromium <path>.`);
   }
 }

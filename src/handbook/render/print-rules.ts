@@ -1,9 +1,16 @@
 import type { EditionPlan, PlacedDoc } from '../types.js';
-import { pageName } from './document.js';
+import { groupPageName, pageName } from './document.js';
 
-/** A CSS string literal; `<` is escaped so no text can close the surrounding <style> element. */
+/** Characters left as they are in a CSS string; every other one becomes a hex escape. */
+const CSS_SAFE = /[^\p{L}\p{M}\p{N} .,:;!?'()·&+\-–—/]/gu;
+
+/**
+ * A CSS string literal. Everything outside a small safe set (letters, marks, digits, spaces and
+ * common punctuation) is written as a hex escape, so no text can end the string (a quote, a form
+ * feed, a line separator), start a comment or close the surrounding <style> element.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ').replace(/</g, '\\3C ')}"`;
+  return `"${text.replace(CSS_SAFE, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
 }
 
 /**
@@ -19,8 +26,15 @@ export function printRules(plan: EditionPlan, docs: readonly PlacedDoc[]): strin
       `@bottom-right { content: ${cssString(`${labels.page} `)} counter(page) ${cssString(` ${labels.of} `)} counter(pages); } }`,
     '@page :first { @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
   ];
+  // In the single file and the PDF a group (a policy and its procedures) shares one named page, so
+  // its short documents run on after each other instead of each forcing a new page; the running
+  // header names the group's first document. A site page prints one document under its own name.
+  const groups = new Map<string, PlacedDoc>();
   for (const doc of docs) {
-    const name = pageName(doc);
+    const name = docs.length === 1 ? pageName(doc) : groupPageName(doc);
+    if (!groups.has(name)) groups.set(name, doc);
+  }
+  for (const [name, doc] of groups) {
     const version = doc.record.version ? ` · ${labels.version} ${doc.record.version}` : '';
     const mark = doc.draft ? ` · ${labels.draft}` : '';
     rules.push(

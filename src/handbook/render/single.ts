@@ -5,8 +5,9 @@ import { visit } from 'unist-util-visit';
 import type { BackMatterPage } from '../types.js';
 import { renderBackMatter } from './back-matter.js';
 import { anchorTargets, renderArticle } from './document.js';
+import { brandStyle } from './brand-style.js';
 import { renderCover, renderToc } from './front.js';
-import { singleLinker } from './linker.js';
+import { PAGE_IDS, singleLinker } from './linker.js';
 import { printRules } from './print-rules.js';
 import type { EditionContent } from './site.js';
 
@@ -30,12 +31,13 @@ export function renderSingle(content: EditionContent, options: SingleOptions): s
   const articles = plan.docs.map((doc) => renderArticle(doc, bodies.get(doc.anchor)!, { plan, linker: singleLinker, titleLevel: 2, anchors }));
   const back = plan.settings.pages.map((name) => renderBackMatter(name as BackMatterPage, { plan, linker: singleLinker, headingLevel: 2 }));
   const main = h('main#main.sop-single', [
-    renderCover(plan),
-    renderToc(plan, { linker: singleLinker, headingLevel: 2, id: 'sop-contents', pageNumbers: options.pageNumbers, withPageSlots: options.withPageSlots }),
+    renderCover(plan, singleLinker),
+    renderToc(plan, { linker: singleLinker, headingLevel: 2, id: PAGE_IDS.home, pageNumbers: options.pageNumbers, withPageSlots: options.withPageSlots }),
     ...articles,
     ...back,
   ]);
-  inlineMedia(main, options.media);
+  const logo = plan.settings.brand.logo;
+  inlineMedia(main, logo ? new Map([...options.media, [logo.output, logo]]) : options.media);
   const tree: Root = {
     type: 'root',
     children: [
@@ -46,10 +48,10 @@ export function renderSingle(content: EditionContent, options: SingleOptions): s
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: 'sopkit' }),
           h('title', plan.settings.title),
-          h('style', options.css),
+          h('style', `${options.css}${brandStyle(plan.settings.brand)}`),
           h('style', printRules(plan, plan.docs)),
         ]),
-        h('body.sop-single-body', [h('a.sop-skip-link', { href: '#sop-contents' }, plan.settings.labels.skipToContent), main]),
+        h('body.sop-single-body', [h('a.sop-skip-link', { href: `#${PAGE_IDS.home}` }, plan.settings.labels.skipToContent), main]),
       ]),
     ],
   };

@@ -1,12 +1,13 @@
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { searchIndexScript, tokenizerScript } from '../search/index-file.js';
+import { searchIndexFiles, tokenizerScript } from '../search/index-file.js';
 import type { BackMatterPage, EditionPlan, OutputFile, TransformedDoc } from '../types.js';
 import { renderBackMatter } from './back-matter.js';
 import { anchorTargets, renderArticle } from './document.js';
-import { editionMarks, editionName, pageTitle, renderCover, renderToc } from './front.js';
-import { PAGE_FILES, siteLinker, type Linker } from './linker.js';
+import { brandStyle } from './brand-style.js';
+import { editionMarks, editionName, logoImage, pageTitle, renderCover, renderToc } from './front.js';
+import { PAGE_FILES, PAGE_IDS, siteLinker, type Linker } from './linker.js';
 import { printRules } from './print-rules.js';
 
 /** Files the site copies as they are: the handbook's stylesheet and script, and MiniSearch. */
@@ -33,7 +34,7 @@ export function renderSite(content: EditionContent, assets: StaticAssets): Outpu
   const home = siteLinker(0);
   files.push({
     path: PAGE_FILES.home,
-    content: page(plan, { depth: 0, current: 'home', title: plan.settings.title, main: [renderCover(plan), renderToc(plan, { linker: home, headingLevel: 2, id: 'sop-contents' })] }),
+    content: page(plan, { depth: 0, current: 'home', title: plan.settings.title, main: [renderCover(plan, home), renderToc(plan, { linker: home, headingLevel: 2, id: PAGE_IDS.home })] }),
   });
 
   const inDocs = siteLinker(1);
@@ -59,12 +60,15 @@ export function renderSite(content: EditionContent, assets: StaticAssets): Outpu
   }
 
   files.push(
-    { path: 'assets/handbook.css', content: assets.css },
+    { path: 'assets/handbook.css', content: `${assets.css}${brandStyle(plan.settings.brand)}` },
     { path: 'assets/handbook.js', content: assets.js },
+    // Loaded only once the reader starts a search (handbook.js), never with the page.
     { path: 'assets/minisearch.js', content: assets.minisearch },
     { path: 'assets/search-tokenize.js', content: tokenizerScript() },
-    { path: 'assets/search-index.js', content: searchIndexScript(plan, bodies) },
+    ...searchIndexFiles(plan, bodies),
   );
+  const logo = plan.settings.brand.logo;
+  if (logo) files.push({ path: logo.output, content: logo.bytes });
   return files;
 }
 
@@ -88,10 +92,14 @@ function page(plan: EditionPlan, input: PageInput): string {
     h('script', THEME_BOOT),
     h('link', { rel: 'stylesheet', href: asset('handbook.css') }),
     h('style', { media: 'print' }, input.printCss ?? printRules(plan, [])),
-    ...['minisearch.js', 'search-tokenize.js', 'search-index.js', 'handbook.js'].map((name) => h('script', { src: asset(name), defer: true })),
+    h('script', { src: asset('handbook.js'), defer: true }),
   ]);
+  const sidebarShown = input.current !== 'home';
   const header = h('header.sop-topbar', [
+    // Narrow screens keep the contents behind this button, so the page starts with the document.
+    sidebarShown ? h('button.sop-menu-button', { type: 'button', ariaControls: 'sop-sidebar', ariaExpanded: 'false' }, [h('span', { ariaHidden: 'true' }, '☰ '), labels.menu]) : '',
     h('a.sop-brand', { href: linker.page('home') }, [
+      logoImage(plan, linker, 'sop-brand-logo'),
       plan.settings.organisation ? h('span.sop-brand-org', plan.settings.organisation) : '',
       h('span.sop-brand-title', plan.settings.title),
       h('span.sop-brand-edition', editionName(plan)),
@@ -110,12 +118,12 @@ function page(plan: EditionPlan, input: PageInput): string {
         ariaDescribedBy: 'sop-search-hint',
       }),
       h('span#sop-search-hint.sop-visually-hidden', labels.searchHint),
-      h('ul#sop-search-results.sop-search-results', { role: 'listbox', hidden: true, ariaLabel: labels.search, dataEmpty: labels.noResults }),
+      h('ul#sop-search-results.sop-search-results', { role: 'listbox', hidden: true, ariaLabel: labels.search, dataEmpty: labels.noResults, dataLoading: labels.searchLoading }),
     ]),
     h('button.sop-theme-toggle', { type: 'button', ariaLabel: labels.toggleTheme, title: labels.toggleTheme }, '◐'),
   ]);
   // The cover page shows the contents in full; other pages keep them at hand in a sidebar.
-  const sidebar = input.current === 'home' ? '' : h('aside.sop-sidebar', renderToc(plan, { linker, current: input.current, headingLevel: 2, expandCurrentOnly: true }));
+  const sidebar = !sidebarShown ? '' : h('aside#sop-sidebar.sop-sidebar', renderToc(plan, { linker, current: input.current, headingLevel: 2, expandCurrentOnly: true }));
   const footer = h('footer.sop-footer', [
     h('span', [labels.edition, ' ', h('code', plan.editionId)]),
     h('span', [labels.buildDate, ' ', h('time', { dateTime: plan.buildDate }, plan.buildDate)]),

@@ -113,8 +113,10 @@ export function imageSource(written: string, fromFile: string): ImageSource {
   }
   const source = posix.normalize(posix.join(posix.dirname(fromFile), path));
   const extension = posix.extname(source).toLowerCase();
-  // Only images, and only inside the working folder: a document cannot pull in other files.
-  if (!IMAGE_TYPES.has(extension) || source.startsWith('../') || posix.isAbsolute(source)) return { kind: 'unusable' };
+  // Only images. The path is the document's folder joined with what it wrote, so it may start with
+  // `../` when the repository is built from outside it; whether it lies inside the repository is
+  // checked on its real path when the build reads it (contained-file.ts), symlinks included.
+  if (!IMAGE_TYPES.has(extension) || posix.isAbsolute(source)) return { kind: 'unusable' };
   const output = `media/${createHash('sha256').update(source).digest('hex').slice(0, 16)}${extension}`;
   return { kind: 'local', ref: { source, output } };
 }

@@ -27,11 +27,16 @@ function withClasses(tag: keyof typeof BUILD_CLASSES): NonNullable<Schema['attri
  * anchor, so two documents of one handbook page cannot clash or overwrite the page's own ids.
  */
 export function sanitizeSchema(anchor: string): Schema {
+  // No `<source>`: its `srcset` is never protocol-checked, so `<picture><source srcset="http://…">`
+  // would make the handbook fetch from another site on opening. The `<picture>`'s `<img>` stays, and
+  // its `src` goes through the same checks (and copying into media/) as a Markdown image.
+  const { source: _source, ...attributes } = defaultSchema.attributes ?? {};
   return {
     ...defaultSchema,
     clobberPrefix: `${anchor}--`,
+    tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'source'),
     attributes: {
-      ...defaultSchema.attributes,
+      ...attributes,
       a: withClasses('a'),
       ol: withClasses('ol'),
       li: withClasses('li'),
