@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Draws the sentences of test/accuracy/sentences-real-*.jsonl from public policy and runbook
+// repositories, by a seeded random draw that never looks at what the rules say. It needs bare git
+// mirrors of the repositories (the `fetch` tool puts them under /work/.mirror/<owner>+<name>/repo);
+// the project's tests never run it. It prints unlabelled entries; the labels are added by hand, per the
+// rules' docs.md, before any rule is run on them.
+//
+//   node scripts/draw-real-sentences.mjs /work/.mirror > drawn.jsonl
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const SEED = '20261202-english-accuracy';
+const SOURCES = [
+  { repo: 'tailscale/security-policies', include: /\.md$/, exclude: /^(README|_index)\.md$/ },
+  { repo: 'strongdm/comply', include: /^(themes|example)\/.*\.md$/, exclude: /README|TODO/ },
+  { repo: 'catalyzeio/policies', include: /^source\/sections\/.*\.md$/ },
+  { repo: 'openregulatory/templates', include: /^templates\/.*\.md$/ },
+  { repo: 'hmcts/ops-runbooks', include: /^source\/.*\.md(\.erb)?$/ },
+];
+const PROSE_PER_SOURCE = 44;
+const STEPS_PER_SOURCE = 28;
+
+/** mulberry32 seeded with a string hash: the same draw every time. */
+function random(seed) {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(items, next) {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+const words = (text) => text.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
+const usable = (text) =>
+  words(text) >= 4 && words(text) <= 35 && !/[<>{}|`\\]|https?:|\]\(|^\W*$/.test(text) && /^[*"“A-Za-z]/.test(text) && /[a-z]/.test(text);
+
+/** Paragraph sentences ("prose") and ordered-list or checklist items ("step") of one Markdown file. */
+function extract(markdown) {
+  const lines = markdown.replace(/\r/g, '').split('\n');
+  let start = 0;
+  if (lines[0] === '---') {
+    const end = lines.indexOf('---', 1);
+    if (end > 0) start = end + 1;
+  }
+  const blocks = [];
+  let current = null;
+  let fenced = false;
+  const close = () => {
+    if (current) blocks.push(current);
+    current = null;
+  };
+  for (const raw of lines.slice(start)) {
+    if (/^\s*(```|~~~)/.test(raw)) {
+      fenced = !fenced;
+      close();
+      continue;
+    }
+    if (fenced) continue;
+    const line = raw.trimEnd();
+    if (line.trim() === '' || /^\s*(#|\||<|>|!\[|\[\^|-{3,}|={3,}|\*{3,})/.test(line) || /^ {4,}\S/.test(line) && !current) {
+      close();
+      continue;
+    }
+    const ordered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    const checklist = /^\s*[-*+]\s+\[[ xX]\]\s+(.*)$/.exec(line);
+    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
+    if (ordered || checklist) {
+      close();
+      current = { kind: 'step', text: (ordered ?? checklist)[1] };
+    } else if (bullet) {
+      close();
+      current = { kind: 'prose', text: bullet[1] };
+    } else if (current) current.text += ` ${line.trim()}`;
+    else current = { kind: 'prose', text: line.trim() };
+  }
+  close();
+  const out = [];
+  for (const block of blocks) {
+    const text = block.text.replace(/\s+/g, ' ').trim();
+    if (block.kind === 'step') out.push({ context: 'step', text });
+    else for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z"“*])/)) out.push({ context: 'prose', text: sentence.trim() });
+  }
+  return out.filter((entry) => usable(entry.text));
+}
+
+const mirrors = process.argv[2] ?? '/work/.mirror';
+const next = random(SEED);
+const seen = new Set();
+const drawn = [];
+for (const source of SOURCES) {
+  const gitDir = join(mirrors, source.repo.replace('/', '+'), 'repo');
+  const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const commit = git('rev-parse', 'HEAD').trim();
+  const paths = git('ls-tree', '-r', '--name-only', commit)
+    .split('\n')
+    .filter((path) => source.include.test(path) && !(source.exclude?.test(path.split('/').pop()) ?? false))
+    .sort();
+  const pool = { prose: [], step: [] };
+  for (const path of paths) {
+    for (const entry of extract(git('show', `${commit}:${path}`))) {
+      if (seen.has(entry.text)) continue;
+      seen.add(entry.text);
+      pool[entry.context].push({ ...entry, source: `${source.repo}@${commit.slice(0, 7)}:${path}` });
+    }
+  }
+  drawn.push(...shuffle(pool.prose, next).slice(0, PROSE_PER_SOURCE), ...shuffle(pool.step, next).slice(0, STEPS_PER_SOURCE));
+}
+// Alternate dev / held-out over a second shuffle, so both halves mix every source.
+shuffle(drawn, next).forEach((entry, index) => {
+  process.stdout.write(`${JSON.stringify({ text: entry.text, context: entry.context, expect: [], source: entry.source, split: index % 2 === 0 ? 'dev' : 'holdout' })}\n`);
+});
