@@ -12,6 +12,8 @@ import { ruleTimings } from '../lint/file-linter.js';
 import { packageVersion } from '../paths.js';
 import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
+import { applyBaseline, createBaseline, readBaseline, serializeBaseline } from '../lint/baseline.js';
+import { parseShard } from '../lint/shard.js';
 import { action, colorLevel, parseDateFlag, writeStdout } from './action.js';
 
 interface LintFlags {
@@ -29,6 +31,9 @@ interface LintFlags {
   color?: boolean;
   jobs?: string;
   printConfig?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  shard?: string;
 }
 
 export function register(program: Command): void {
@@ -48,6 +53,9 @@ export function register(program: Command): void {
     .option('--since <git-ref>', 'compare with this git ref (version-bump)')
     .option('--print-config <file>', 'print the settings that apply to a file (rules, severities, options, language) as JSON, and exit')
     .option('-j, --jobs <n>', 'worker threads (default: one per core, at most 4, when there are 150 files or more per thread)')
+    .option('--write-baseline <file>', "record today's findings in a baseline file (rewriting it drops fixed findings)")
+    .option('--baseline <file>', 'report only findings not in the baseline file, and say how many it suppressed')
+    .option('--shard <i>/<n>', 'lint the i-th of n slices of the files; repository rules still read every file')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .action(action(async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
@@ -74,12 +82,27 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const cwd = process.cwd();
   const stdin = flags.stdin ? { text: stripBom(readFileSync(0, 'utf8')), filename: flags.stdinFilename ?? '<stdin>.md' } : undefined;
 
-  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs });
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+  const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
+
+  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard });
 
   if (report.results.length === 0) {
     process.stderr.write(`sop: no Markdown files found under ${paths.length ? paths.join(', ') : 'the current folder'} (after .sopignore and the config's ignore).\n`);
   }
   let results: FileResult[] = report.results;
+  const readText = (filePath: string) => (stdin ? stdin.text : readTextOrUndefined(resolve(cwd, filePath)));
+  if (flags.writeBaseline) {
+    const written = createBaseline(results, readText);
+    writeFileAtomic(resolve(cwd, flags.writeBaseline), serializeBaseline(written));
+    const count = results.reduce((sum, result) => sum + result.messages.length, 0);
+    process.stderr.write(`sop: wrote ${count} findings to the baseline ${flags.writeBaseline}.\n`);
+  }
+  if (baseline) {
+    const applied = applyBaseline(results, baseline, readText);
+    results = applied.results;
+    process.stderr.write(`sop: the baseline ${flags.baseline} suppressed ${applied.suppressed} known findings.\n`);
+  }
   if (flags.quiet) results = results.map(onlyErrors);
   const context = { colorLevel: flags.outputFile ? 0 : colorLevel(flags.color, process.stdout), rules: report.rules, version: packageVersion };
   let output = formatters[format](results, context);
@@ -92,9 +115,10 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
   }
   if (ruleTimings) process.stderr.write(timingTable(ruleTimings));
-  const code = exitCodeFor(report, maxWarnings);
-  if (code === 1 && report.errorCount === 0) {
-    process.stderr.write(`sop: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
+  const counted = baseline ? { crashes: report.crashes, ...totals(results) } : report;
+  const code = exitCodeFor(counted, maxWarnings);
+  if (code === 1 && counted.errorCount === 0) {
+    process.stderr.write(`sop: ${counted.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
   }
   return code;
 }
@@ -110,6 +134,21 @@ export function exitCodeFor(report: Pick<LintReport, 'crashes' | 'errorCount' | 
 function onlyErrors(result: FileResult): FileResult {
   const messages = result.messages.filter((m) => m.severity === 2);
   return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+function totals(results: readonly FileResult[]): { errorCount: number; warningCount: number } {
+  return {
+    errorCount: results.reduce((sum, result) => sum + result.errorCount, 0),
+    warningCount: results.reduce((sum, result) => sum + result.warningCount, 0),
+  };
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return stripBom(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function stripBom(text: string): string {

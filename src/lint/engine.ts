@@ -9,6 +9,7 @@ import { discoverFiles } from '../source/discover.js';
 import { fileSettings, lintFile, type FileInput, type FilePassRequest } from './file-pass.js';
 import { ruleTimings, severityLevel, type RuleCrash } from './file-linter.js';
 import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
+import { shardFiles, type Shard } from './shard.js';
 
 export interface LintOptions {
   cwd: string;
@@ -34,6 +35,8 @@ export interface LintOptions {
   jobs?: number;
   /** Rule settings applied after the config (tests). */
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
+  /** Report only on this slice of the files; repository rules still read every file (`--shard`). */
+  shard?: Shard;
 }
 
 export interface LintReport {
@@ -78,8 +81,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   // Rules given as objects (extraRules) cannot be sent to another thread, nor can timings be summed.
   const jobs = options.extraRules?.length || ruleTimings || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
-  const outcomes =
-    jobs > 1 ? await lintInWorkers(inputs, request, jobs, options.onlyRules) : inputs.map((input) => lintFile(input, rules, request));
+  const inShard = options.shard && !options.stdin ? shardFiles(inputs.map((input) => input.absolutePath), options.shard) : undefined;
+  const outcomes = await lintInputs(inputs, rules, request, jobs, options.onlyRules);
 
   const results: FileResult[] = [];
   const crashes: RuleCrash[] = [];
@@ -87,6 +90,11 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
   outcomes.forEach((outcome, index) => {
     const { result } = outcome;
+    if (inShard && !inShard.has(inputs[index].absolutePath)) {
+      // Outside the shard: its summaries feed the repository rules; nothing is reported on it.
+      for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });
+      return;
+    }
     results.push(result);
     for (const crash of outcome.crashes) crashes.push(crash);
     const settings = fileSettings(request, inputs[index].absolutePath);
@@ -145,6 +153,22 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
   return { results, rules: allRules, config, errorCount, warningCount, crashes };
+
+  /**
+   * The file pass. With a shard, files outside it run only the repository rules' summaries (and parsing),
+   * so repository rules see the whole repository while file rules run on the slice alone.
+   */
+  async function lintInputs(all: FileInput[], ruleSet: Rule[], pass: FilePassRequest, threads: number, only?: readonly string[]) {
+    const run = async (some: FileInput[], someRules: Rule[], someOnly?: readonly string[]) =>
+      threads > 1 ? lintInWorkers(some, pass, threads, someOnly) : some.map((input) => lintFile(input, someRules, pass));
+    if (!inShard) return run(all, ruleSet, only);
+    const corpusIds = corpusRules.map((rule) => rule.id);
+    const mine = await run(all.filter((input) => inShard.has(input.absolutePath)), ruleSet, only);
+    const others = await run(all.filter((input) => !inShard.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), corpusIds);
+    let m = 0;
+    let o = 0;
+    return all.map((input) => (inShard.has(input.absolutePath) ? mine[m++] : others[o++]));
+  }
 }
 
 function compareText(a: string, b: string): number {
