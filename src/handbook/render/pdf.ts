@@ -20,8 +20,18 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
+/** playwright-core is an optional peer dependency: only `--format pdf` needs it. */
+async function importPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new UsageError('--format pdf needs the optional package playwright-core, which is not installed: run `npm install playwright-core` where sopkit is installed (no browser download; it drives the Chromium you install).');
+  }
+}
+
 export async function launchPrinter(executablePath: string): Promise<PdfPrinter> {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await importPlaywright();
   const profile = mkdtempSync(join(tmpdir(), 'sop-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, offline: true });
