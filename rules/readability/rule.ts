@@ -117,7 +117,7 @@ export default defineFileRule({
     for (const { block, tokens } of lexicalSentences(doc, context.config)) {
       if (block.kind !== 'paragraph') continue;
       const entry = byBlock.get(block) ?? { words: [], sentences: 0 };
-      entry.words.push(...tokens.map((token) => token.text));
+      for (const token of tokens) entry.words.push(token.text);
       entry.sentences++;
       byBlock.set(block, entry);
     }

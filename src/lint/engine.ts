@@ -88,7 +88,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   outcomes.forEach((outcome, index) => {
     const { result } = outcome;
     results.push(result);
-    crashes.push(...outcome.crashes);
+    for (const crash of outcome.crashes) crashes.push(crash);
     const settings = fileSettings(request, inputs[index].absolutePath);
     perFile.set(result.filePath, { settings, suppressions: buildSuppressions(outcome.directives), result });
     for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });

@@ -79,7 +79,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     outcome = parse(input.readText);
   } catch (error) {
     const problem = { message: `Cannot read the file: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
-    result.messages.push(...parseProblemFindings([problem], settings));
+    for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
     return outcomeOf;
   }
   let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds) : undefined;
@@ -105,9 +105,9 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     }
   }
 
-  result.messages.push(...parseProblemFindings(outcome.problems, settings));
+  for (const finding of parseProblemFindings(outcome.problems, settings)) result.messages.push(finding);
   if (lintOutcome) {
-    result.messages.push(...lintOutcome.findings);
+    for (const finding of lintOutcome.findings) result.messages.push(finding); // no spread: V8 limits arguments
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.summaries = [...lintOutcome.summaries];

@@ -3,6 +3,8 @@ import type { ResolvedConfig, SopDocument } from '../types.js';
 import { procedureSteps } from '../document/section-names.js';
 import { sectionsOf, type Step } from '../document/sections.js';
 import { sentencesOf, type SentenceSpan } from './sentences.js';
+import { bareUrlRanges } from './bare-urls.js';
+import { isVerbatim, SourceMap } from './source-map.js';
 
 /**
  * A run of prose (a paragraph, a heading or a table cell) as plain text, with a map back to file
@@ -12,8 +14,8 @@ import { sentencesOf, type SentenceSpan } from './sentences.js';
 export interface ProseBlock {
   kind: 'paragraph' | 'heading' | 'tableCell';
   text: string;
-  /** File offset of each character of `text` (one extra entry for the end). */
-  offsets: number[];
+  /** The exact source range of each character of `text`. */
+  map: SourceMap;
   node: Nodes;
   /** Canonical-free title of the level-2 section the block is in ('' before the first one). */
   section: string;
@@ -25,13 +27,15 @@ export interface ProseBlock {
   inQuote: boolean;
 }
 
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>().,;:!?'"\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-
 /** Word the text gets in place of inline code and bare URLs. */
 export const PLACEHOLDER = 'item';
 
+/** The file offset where the character at `index` starts (the end of the block past the last one). */
 export function toFileOffset(block: ProseBlock, index: number): number {
-  return block.offsets[Math.max(0, Math.min(index, block.offsets.length - 1))];
+  const { starts, ends } = block.map;
+  if (starts.length === 0) return block.node.position?.start.offset ?? 0;
+  if (index >= starts.length) return ends[starts.length - 1];
+  return starts[Math.max(0, index)];
 }
 
 /** Every prose block of the body, in document order. Computed once per document. */
@@ -85,49 +89,56 @@ export function proseBlocks(doc: SopDocument, config: ResolvedConfig): ProseBloc
 
 function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], children: PhrasingContent[]) {
   let text = '';
-  const offsets: number[] = [];
-  const append = (value: string, start: number, end: number) => {
-    // Escapes and character references make the value shorter than its source; map proportionally.
-    const sourceLength = Math.max(0, end - start);
-    for (let i = 0; i < value.length; i++) {
-      offsets.push(sourceLength === value.length ? start + i : start + Math.min(sourceLength, Math.floor((i * sourceLength) / Math.max(1, value.length))));
-    }
+  const map = new SourceMap();
+  const source = doc.text;
+  const aligned = (value: string, start: number, end: number) => {
+    map.appendAligned(value, source, start, end);
     text += value;
   };
-  // Bare URLs and e-mail addresses are not prose (the lint parser leaves them as text).
+  const spanning = (value: string, start: number, end: number) => {
+    map.appendSpanning(value, start, end);
+    text += value;
+  };
+  // Bare URLs and e-mail addresses are not prose (the lint parser leaves them as text). The value is
+  // aligned piece by piece so each URL's placeholder spans exactly the URL in the file.
   const appendMaskingUrls = (value: string, start: number, end: number) => {
-    if (!/[@:.]/.test(value)) return append(value, start, end);
-    const exact = end - start === value.length;
+    const ranges = bareUrlRanges(value);
+    if (ranges.length === 0) return aligned(value, start, end);
+    const probe = new SourceMap();
+    probe.appendAligned(value, source, start, end);
+    const at = (index: number) => (index < value.length ? probe.starts[index] : end);
     let cursor = 0;
-    for (const match of value.matchAll(BARE_URL)) {
-      const index = match.index;
-      if (index > cursor) append(value.slice(cursor, index), exact ? start + cursor : start, exact ? start + index : end);
-      append(PLACEHOLDER, exact ? start + index : start, exact ? start + index + match[0].length : end);
-      cursor = index + match[0].length;
+    for (const [from, to] of ranges) {
+      if (from > cursor) aligned(value.slice(cursor, from), at(cursor), at(from));
+      spanning(PLACEHOLDER, at(from), probe.ends[to - 1]);
+      cursor = to;
     }
-    if (cursor < value.length) append(value.slice(cursor), exact ? start + cursor : start, end);
+    if (cursor < value.length) aligned(value.slice(cursor), at(cursor), end);
   };
   const walk = (nodes: PhrasingContent[]) => {
     for (const child of nodes) {
-      const start = child.position?.start.offset ?? offsets.at(-1) ?? 0;
+      const start = child.position?.start.offset ?? (map.length > 0 ? map.ends[map.length - 1] : 0);
       const end = child.position?.end.offset ?? start;
       switch (child.type) {
         case 'text':
           appendMaskingUrls(child.value, start, end);
           break;
         case 'inlineCode':
-          append(PLACEHOLDER, start, end);
+          spanning(PLACEHOLDER, start, end);
           break;
         case 'break':
-          append(' ', start, end);
+          spanning(' ', start, end);
           break;
         case 'link': {
           const label = child.children.map((c) => ('value' in c ? c.value : '')).join('');
-          if (label === child.url || label.replace(/^mailto:/, '') === child.url.replace(/^mailto:/, '')) append(PLACEHOLDER, start, end);
+          if (label === child.url || label.replace(/^mailto:/, '') === child.url.replace(/^mailto:/, '')) spanning(PLACEHOLDER, start, end);
           else walk(child.children);
           break;
         }
         case 'html':
+          // A `<br>` in a table cell (or anywhere in a paragraph) separates lines: no word runs across it.
+          if (/^<br\s*\/?>$/i.test(child.value.trim())) spanning('\n', start, end);
+          break;
         case 'image':
         case 'imageReference':
         case 'footnoteReference':
@@ -139,8 +150,12 @@ function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], chi
   };
   walk(children);
   if (text.trim() === '') return undefined;
-  offsets.push(node.position?.end.offset ?? offsets.at(-1) ?? 0);
-  return { kind, text, offsets, node };
+  return { kind, text, map, node };
+}
+
+/** True when a plain replacement of the block's span `[start, end)` in the file loses no markup. */
+export function isVerbatimSpan(doc: SopDocument, block: ProseBlock, start: number, end: number): boolean {
+  return isVerbatim(block.map, block.text, doc.text, start, end);
 }
 
 export interface Sentence extends SentenceSpan {
@@ -158,5 +173,7 @@ export function sentencesOfDocument(doc: SopDocument, config: ResolvedConfig): S
 
 /** A `{offset, endOffset}` location for a span of a block, for `context.report`. */
 export function blockLocation(block: ProseBlock, start: number, end: number): { offset: number; endOffset: number } {
-  return { offset: toFileOffset(block, start), endOffset: end > start ? toFileOffset(block, end - 1) + 1 : toFileOffset(block, start) };
+  const offset = toFileOffset(block, start);
+  const last = Math.min(end, block.map.length) - 1;
+  return { offset, endOffset: end > start && last >= start ? block.map.ends[last] : offset };
 }
