@@ -138,8 +138,8 @@ export interface CorpusContext<Options, MessageId extends string = string> {
 export interface RuleMeta<Options, MessageId extends string> {
   id: string;
   description: string;
-  /** The writing standard or life-cycle point of ../shared/domain.md that the rule enforces. */
-  principle: string;
+  /** The standard(s) of docs/writing-standards.md that the rule enforces. */
+  principle: import('./rules/standards.js').Principle;
   defaultSeverity: Severity;
   fixable?: boolean;
   /** JSON Schema for the options object. */

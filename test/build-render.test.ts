@@ -9,7 +9,7 @@ import { renderSingle } from '../src/handbook/render/single.js';
 import { renderSite } from '../src/handbook/render/site.js';
 import { SEARCH_FIELDS, SEARCH_STORED, searchEntries } from '../src/handbook/search/index-file.js';
 import { searchTerm, searchTokenize } from '../src/handbook/search/tokenize.js';
-import { transformDocument } from '../src/handbook/transform/document.js';
+import { transformDocument, type TransformedWithMedia } from '../src/handbook/transform/document.js';
 import { recordFromText } from '../src/handbook/load.js';
 import type { EditionPlan, TransformedDoc } from '../src/handbook/types.js';
 import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
@@ -18,7 +18,7 @@ const { config, records } = await loadFixture(BASIC_FIXTURE);
 const assets = loadStaticAssets();
 
 function content(edition: EditionPlan) {
-  const bodies = new Map<string, TransformedDoc>(edition.docs.map((doc) => [doc.anchor, transformDocument(doc, edition, config)]));
+  const bodies = new Map<string, TransformedWithMedia>(edition.docs.map((doc) => [doc.anchor, transformDocument(doc, edition, config)]));
   return { plan: edition, bodies };
 }
 

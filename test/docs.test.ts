@@ -35,7 +35,6 @@ describe('rule documentation', () => {
 
       it('has metadata a user can act on', () => {
         expect(rule.description.length).toBeGreaterThan(20);
-        expect(rule.principle.length).toBeGreaterThan(20);
         for (const [id, text] of Object.entries(rule.messages)) {
           expect(text.trim(), `message ${id}`).not.toBe('');
         }

@@ -10,7 +10,7 @@ import { makeRepo, policy, procedure } from './helpers/repo.js';
 const spelling = defineFileRule({
   id: 'test-spelling',
   description: 'Test rule that prefers "color" over "colour".',
-  principle: 'Test only.',
+  principle: 'clear-and-concise',
   defaultSeverity: 'off',
   fixable: true,
   languages: 'all',
@@ -32,7 +32,7 @@ const spelling = defineFileRule({
 const crashing = defineFileRule({
   id: 'test-crash',
   description: 'Test rule that always throws.',
-  principle: 'Test only.',
+  principle: 'clear-and-concise',
   defaultSeverity: 'off',
   languages: 'all',
   defaultOptions: {},
@@ -45,7 +45,7 @@ const crashing = defineFileRule({
 const idCount = defineCorpusRule({
   id: 'test-corpus',
   description: 'Test corpus rule that reports each document id once, at line 2.',
-  principle: 'Test only.',
+  principle: 'clear-and-concise',
   defaultSeverity: 'off',
   languages: 'all',
   defaultOptions: {},

@@ -39,7 +39,7 @@ function describe(divergence: Divergence, local: string): { data: Record<string,
 export default defineCorpusRule({
   id: 'branch-uniformity',
   description: 'A branch variant keeps its base procedure\'s sections, steps and shared fields; only declared local sections differ.',
-  principle: 'Uniform across branches: every branch keeps the same procedures so a customer gets the same service everywhere; local differences are allowed only where declared.',
+  principle: 'uniform-across-branches',
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: { similarity: DEFAULT_SIMILARITY, rewordedSimilarity: DEFAULT_REWORDED_SIMILARITY } as Options,

@@ -22,7 +22,7 @@ function stepRange(start: number, length: number): string {
 export default defineCorpusRule({
   id: 'duplicate-steps',
   description: 'The same run of steps is not written out in two procedures that are not variants of each other.',
-  principle: 'Short, simple procedures: the same approach is not repeated.',
+  principle: 'short-simple-procedures',
   defaultSeverity: 'warn',
   languages: 'all',
   defaultOptions: { minSteps: 3 } as Options,

@@ -49,7 +49,7 @@ function valueAt(data: unknown, segments: Array<string | number>): unknown {
 export default defineFileRule({
   id: 'frontmatter-schema',
   description: 'Frontmatter follows the document contract (and the repository schema, if configured).',
-  principle: 'Life cycle: every document has an owner, a status, a version and a review date; approved policies name their approver.',
+  principle: 'accountable-metadata',
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: {},

@@ -54,7 +54,7 @@ const matchersFor = perLanguageAndSettings((lang: string, options: Options): Mat
 export default defineFileRule({
   id: 'measurable-standard',
   description: 'Time and frequency standards are measurable: no “promptly”, “soon” or “regularly” without a number in the same sentence.',
-  principle: 'Measurable standards (domain.md, point 6): “promptly” cannot be checked; “within 60 seconds” can.',
+  principle: 'measurable-standards',
   defaultSeverity: 'warn',
   languages: languagesWithData(LIST),
   defaultOptions: { add: [], remove: [] } as Options,

@@ -7,7 +7,7 @@ import { defineFileRule } from '../../src/rules/define.js';
 export default defineFileRule({
   id: 'parse-error',
   description: 'The file can be read and parsed: UTF-8 text, not binary, with a closed, valid YAML frontmatter block.',
-  principle: 'Clear and concise: a document nobody can parse cannot be checked, published or trusted.',
+  principle: 'predictable-structure',
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: {},

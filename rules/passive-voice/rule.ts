@@ -19,7 +19,7 @@ interface Options {
 export default defineFileRule<Options, PassiveMessageId>({
   id: 'passive-voice',
   description: 'Sentences use the active voice and name who acts.',
-  principle: 'Writing standard 5, active voice: name who acts; a passive sentence hides the owner.',
+  principle: 'active-voice',
   defaultSeverity: 'warn',
   languages: languagesWithCheck('passive-voice'),
   defaultOptions: { statives: [], ignoreSections: [] },

@@ -16,7 +16,7 @@ function implementsIds(summary: DocumentSummary): string[] {
 export default defineCorpusRule({
   id: 'policy-coverage',
   description: 'Every procedure implements a policy, and every approved policy has a procedure that implements it.',
-  principle: 'Procedures exist to serve the goals that policies set: each goal has specific procedures.',
+  principle: 'procedures-serve-policies',
   defaultSeverity: 'warn',
   languages: 'all',
   defaultOptions: { procedures: true, policies: true } as Options,

@@ -17,7 +17,7 @@ const HISTORY_SECTIONS = ['Revision history', 'Change history', 'Version history
 export default defineFileRule<Options, TenseMessageId>({
   id: 'present-tense',
   description: 'Policies and procedures say what happens now: no future tense, no past tense main verbs.',
-  principle: 'Writing standard 2, present tense: write what happens now ("The manager approves"), not what will happen or happened.',
+  principle: 'present-tense',
   defaultSeverity: 'warn',
   languages: languagesWithCheck('present-tense'),
   defaultOptions: { past: true, future: true, ignoreSections: HISTORY_SECTIONS },

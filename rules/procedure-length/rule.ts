@@ -43,7 +43,7 @@ export function procedureRuns(section: Section, steps: readonly Step[]): Step[][
 export default defineFileRule({
   id: 'procedure-length',
   description: 'A procedure has at most 15 top-level steps (option `max`); a longer one is split into sub-procedures.',
-  principle: 'Short, simple, easy-to-read procedures (domain.md, point 3): a procedure is a short, logical chain of actions.',
+  principle: 'short-simple-procedures',
   defaultSeverity: 'warn',
   languages: 'all',
   defaultOptions: { max: 15 } as Options,

@@ -24,7 +24,7 @@ function pseudoItem(line: string): { marker: string; kind: string } | undefined 
 export default defineFileRule({
   id: 'procedure-steps',
   description: "A procedure's Procedure section holds its steps as an ordered Markdown list.",
-  principle: 'Short, simple, easy-to-read procedures: a procedure is a logical chain of numbered actions that staff follow in order and can refer to by number.',
+  principle: ['predictable-structure', 'short-simple-procedures'],
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: {},

@@ -95,7 +95,7 @@ function gradeLabel(grade: number): string {
 export default defineFileRule({
   id: 'readability',
   description: 'Opt-in: each paragraph reads at or below a school grade (option `maxGrade`, default 12), by the formulas of retext-readability.',
-  principle: 'Clear and concise (domain.md, point 1) and short, simple, easy-to-read procedures (point 3).',
+  principle: ['clear-and-concise', 'short-simple-procedures'],
   defaultSeverity: 'off',
   languages: ['en'],
   defaultOptions: { maxGrade: 12, minWords: 30, agreement: 4 / 7 } as Options,

@@ -32,7 +32,7 @@ function replacements(summaries: ReadonlyArray<{ summary: DocumentSummary }>): M
 export default defineCorpusRule({
   id: 'reference-resolves',
   description: 'Ids in `implements`, `related`, `supersedes` and `variant_of`, relative links and `#anchors` point at documents and headings that exist and are not retired.',
-  principle: 'Procedures serve the goals that policies set: each procedure names the policy it implements, and the handbook only links to what exists and is current.',
+  principle: ['resolvable-references', 'procedures-serve-policies'],
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: { links: true, anchors: true, retired: true } as Options,

@@ -15,7 +15,7 @@ function displayName(naming: SectionNaming, canonical: string, lang: string): st
 export default defineFileRule({
   id: 'required-sections',
   description: 'Each document type has its required level-2 sections, in order (policy: Purpose, Scope, Policy; procedure: Purpose, Scope, Procedure).',
-  principle: 'Uniform across branches and easy to read: every policy and procedure has the same skeleton, so staff find the purpose, the scope and the rules or steps in the same place.',
+  principle: ['predictable-structure', 'uniform-across-branches'],
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: {},

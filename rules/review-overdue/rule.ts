@@ -16,7 +16,7 @@ function keyOf(summary: DocumentSummary, key: string): Position {
 export default defineCorpusRule({
   id: 'review-overdue',
   description: 'Documents are reviewed on time: not past `review_by` or `last_reviewed` plus the review interval, and their dates are possible.',
-  principle: 'Life cycle: review regularly, at least once a year; a document past its review date is a finding.',
+  principle: 'regular-review',
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: { dueSoonDays: 0 } as Options,

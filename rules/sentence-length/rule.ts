@@ -32,7 +32,7 @@ function splitPoint(tokens: readonly Token[], text: string, lang: string): { aft
 export default defineFileRule({
   id: 'sentence-length',
   description: 'Sentences have at most 25 words (option `max`), in all body prose including steps and table cells.',
-  principle: 'Clear and concise (domain.md, point 1): short sentences; and short, easy-to-read procedures (point 3).',
+  principle: ['clear-and-concise', 'short-simple-procedures'],
   defaultSeverity: 'warn',
   languages: 'all',
   defaultOptions: { max: 25 } as Options,

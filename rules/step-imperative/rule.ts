@@ -18,7 +18,7 @@ interface Options {
 export default defineFileRule<Options, StepMessageId>({
   id: 'step-imperative',
   description: 'Every procedure step starts with an instruction: an imperative verb, after any condition.',
-  principle: 'Writing standard 4, imperative steps: each step tells the reader what to do ("Greet the customer"), not what someone else does.',
+  principle: 'imperative-steps',
   defaultSeverity: 'warn',
   languages: languagesWithCheck('step-imperative'),
   defaultOptions: { stepVerbs: [] },

@@ -17,7 +17,7 @@ interface StepText {
 export default defineFileRule({
   id: 'step-length',
   description: 'Procedure steps have at most 20 words of their own (option `max`); nested sub-steps count separately.',
-  principle: 'Short, simple, easy-to-read procedures (domain.md, point 3): steps are short.',
+  principle: 'short-simple-procedures',
   defaultSeverity: 'warn',
   languages: 'all',
   defaultOptions: { max: 20 } as Options,

@@ -122,7 +122,7 @@ function termFix(doc: SopDocument, block: ProseBlock, tokens: readonly Token[], 
 export default defineFileRule({
   id: 'terminology',
   description: 'Use the glossary’s preferred terms: the words the config’s `glossary` lists to avoid are flagged and fixed.',
-  principle: 'Uniform across branches (domain.md, point 7) and clear and concise (point 1): one name for one thing, so every store says the same.',
+  principle: ['uniform-across-branches', 'clear-and-concise'],
   defaultSeverity: 'warn',
   fixable: true,
   languages: 'all',

@@ -5,7 +5,7 @@ import { defineCorpusRule } from '../../src/rules/define.js';
 export default defineCorpusRule({
   id: 'unique-id',
   description: 'Every document has its own `id`; two documents never share one.',
-  principle: 'Life cycle: documents reference each other and the handbook links them by id, so an id must name exactly one document.',
+  principle: 'resolvable-references',
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: {},

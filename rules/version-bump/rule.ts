@@ -17,7 +17,7 @@ interface VersionSummary {
 export default defineCorpusRule({
   id: 'version-bump',
   description: 'With `--since <git ref>`, a document that changed since the ref carries a higher `version` and, if it keeps a changelog, an entry for it.',
-  principle: 'Life cycle: when a policy changes, all service staff are told; the handbook shows what changed, when and since which version.',
+  principle: 'traceable-changes',
   defaultSeverity: 'error',
   languages: 'all',
   defaultOptions: {},

@@ -31,7 +31,7 @@ function rolesOf(audience: unknown, configured: readonly string[]): Set<string> 
 export default defineFileRule<Options, ModalMessageId>({
   id: 'weak-modal',
   description: "Obligations are stated firmly: no 'should', 'ought to' or 'shall', and no 'might', 'could' or 'would' about what people do.",
-  principle: 'Writing standard 1, clear and concise: no hedging; rules must be effective, clear and precise.',
+  principle: 'clear-and-concise',
   defaultSeverity: 'warn',
   languages: languagesWithCheck('weak-modal'),
   defaultOptions: { roles: [] },

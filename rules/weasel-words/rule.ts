@@ -68,7 +68,7 @@ const matcherFor = perLanguageAndSettings((lang: string, options: Options) => {
 export default defineFileRule({
   id: 'weasel-words',
   description: 'No hedges, fillers or intensifiers (“basically”, “perhaps”, “very”, “just”): state the rule plainly.',
-  principle: 'Clear and concise (domain.md, point 1): plain words, no filler, no hedging.',
+  principle: 'clear-and-concise',
   defaultSeverity: 'warn',
   languages: languagesWithData(LIST),
   defaultOptions: { add: [], remove: [] } as Options,

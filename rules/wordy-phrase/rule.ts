@@ -46,7 +46,7 @@ const matcherFor = perLanguageAndSettings((lang: string, options: Options): Phra
 export default defineFileRule({
   id: 'wordy-phrase',
   description: 'Wordy phrases have plain replacements (“in order to” → “to”, “prior to” → “before”); `--fix` applies them.',
-  principle: 'Clear and concise (domain.md, point 1): plain words, short sentences, no filler.',
+  principle: 'clear-and-concise',
   defaultSeverity: 'warn',
   fixable: true,
   languages: languagesWithData(LIST),

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { closest } from '../config/suggest.js';
 import { loadRules, readRuleDocs } from '../rules/registry.js';
+import { principleRecords, principleText } from '../rules/standards.js';
 import type { Rule } from '../types.js';
 import { action, writeStdout } from './action.js';
 
@@ -40,7 +41,8 @@ function describeRule(rule: Rule) {
     fixable: Boolean(rule.fixable),
     languages: rule.languages,
     description: rule.description,
-    principle: rule.principle,
+    principle: principleText(rule.principle),
+    standards: principleRecords(rule.principle),
     defaultOptions: rule.defaultOptions,
   };
 }

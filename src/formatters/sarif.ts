@@ -1,5 +1,6 @@
 import { projectHome } from '../paths.js';
 import { readRuleDocs, ruleHelpUri } from '../rules/registry.js';
+import { principleText } from '../rules/standards.js';
 import type { Finding, Rule } from '../types.js';
 import type { Formatter } from './types.js';
 
@@ -45,7 +46,7 @@ export const sarif: Formatter = (results, context) => {
                 id: rule.id,
                 name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
                 shortDescription: { text: rule.description },
-                fullDescription: { text: `${rule.description} ${rule.principle}` },
+                fullDescription: { text: `${rule.description} ${principleText(rule.principle)}` },
                 helpUri: ruleHelpUri(rule.id),
                 help: { text: rule.description, ...(docs ? { markdown: docs } : {}) },
                 defaultConfiguration: { level: level(rule.defaultSeverity), enabled: rule.defaultSeverity !== 'off' },

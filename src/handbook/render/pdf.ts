@@ -21,8 +21,18 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
+/** playwright-core is an optional peer dependency: only `--format pdf` needs it. */
+async function importPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new UsageError('--format pdf needs the optional package playwright-core, which is not installed: run `npm install playwright-core` where sopkit is installed (no browser download; it drives the Chromium you install).');
+  }
+}
+
 export async function launchPrinter(executablePath: string): Promise<PdfPrinter> {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await importPlaywright();
   // Profiles of builds killed while printing; the pid in the name says whose each one is.
   removeStale(tmpdir(), /^sop-chromium-(\d+)-[A-Za-z0-9]{6}$/, () => true);
   const profile = mkdtempSync(join(tmpdir(), `sop-chromium-${process.pid}-`));
