@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The package's own folder, found from this module whether it runs from `src/` (tests) or `dist/src/`. */
 function findPackageRoot(): string {
@@ -39,3 +39,15 @@ const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), '
 export const packageVersion = packageJson.version;
 /** The project's repository address (from package.json), base of rule documentation links. */
 export const projectHome = (packageJson.homepage ?? 'https://github.com/sopkit/sopkit').replace(/#.*$/, '');
+
+/**
+ * The default export of `<dir>/<name>.js` (compiled, in dist) or `<dir>/<name>.ts` (the sources, under
+ * vitest); undefined when neither exists. Rules, language packs and language checks are found this way.
+ */
+export async function importModuleDefault<T>(dir: string, name: string): Promise<T | undefined> {
+  const js = join(dir, `${name}.js`);
+  const ts = join(dir, `${name}.ts`);
+  const file = existsSync(js) ? js : existsSync(ts) ? ts : undefined;
+  if (!file) return undefined;
+  return ((await import(pathToFileURL(file).href)) as { default: T }).default;
+}

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { languageModuleDir, languageSourceDir } from '../paths.js';
+import { importModuleDefault, languageModuleDir, languageSourceDir } from '../paths.js';
 import type { GrammarCheck, LanguagePack } from './index.js';
 
 /**
@@ -61,13 +60,10 @@ export function languageInfo(lang: string): LanguageInfo | undefined {
 export async function loadLanguagePacks(): Promise<LanguagePack[]> {
   const packs: LanguagePack[] = [];
   for (const tag of knownLanguages) {
-    const js = join(languageModuleDir, tag, 'pack.js');
-    const ts = join(languageModuleDir, tag, 'pack.ts');
-    const file = existsSync(js) ? js : existsSync(ts) ? ts : undefined;
-    if (!file) continue;
-    const module = (await import(pathToFileURL(file).href)) as { default: LanguagePack };
-    if (module.default.lang !== tag) throw new Error(`languages/${tag}/pack: the pack's lang is "${module.default.lang}"`);
-    packs.push(module.default);
+    const pack = await importModuleDefault<LanguagePack>(join(languageModuleDir, tag), 'pack');
+    if (!pack) continue;
+    if (pack.lang !== tag) throw new Error(`languages/${tag}/pack: the pack's lang is "${pack.lang}"`);
+    packs.push(pack);
   }
   return packs;
 }
@@ -83,11 +79,10 @@ export async function loadLanguageChecks(): Promise<Map<string, Map<string, Gram
       .sort();
     const ruleIds = [...new Set(files.map((name) => name.replace(/\.(js|ts)$/, '')))];
     for (const ruleId of ruleIds) {
-      const file = files.includes(`${ruleId}.js`) ? `${ruleId}.js` : `${ruleId}.ts`;
-      const module = (await import(pathToFileURL(join(dir, file)).href)) as { default: GrammarCheck };
-      if (typeof module.default !== 'function') throw new Error(`languages/${tag}/checks/${file}: the default export is not a check function`);
+      const check = await importModuleDefault<GrammarCheck>(dir, ruleId);
+      if (typeof check !== 'function') throw new Error(`languages/${tag}/checks/${ruleId}: the default export is not a check function`);
       if (!checks.has(ruleId)) checks.set(ruleId, new Map());
-      checks.get(ruleId)!.set(tag, module.default);
+      checks.get(ruleId)!.set(tag, check);
     }
   }
   return checks;

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { projectHome, ruleModuleDir, ruleSourceDir } from '../paths.js';
+import { importModuleDefault, projectHome, ruleModuleDir, ruleSourceDir } from '../paths.js';
 import type { Rule } from '../types.js';
 
 let loaded: Promise<Rule[]> | undefined;
@@ -18,13 +17,10 @@ export function loadRules(): Promise<Rule[]> {
       .sort();
     const rules: Rule[] = [];
     for (const id of ids) {
-      const js = join(ruleModuleDir, id, 'rule.js');
-      const ts = join(ruleModuleDir, id, 'rule.ts');
-      const file = existsSync(js) ? js : existsSync(ts) ? ts : undefined;
-      if (!file) continue;
-      const module = (await import(pathToFileURL(file).href)) as { default: Rule };
-      if (module.default.id !== id) throw new Error(`rules/${id}: the module's id is "${module.default.id}"`);
-      rules.push(module.default);
+      const rule = await importModuleDefault<Rule>(join(ruleModuleDir, id), 'rule');
+      if (!rule) continue;
+      if (rule.id !== id) throw new Error(`rules/${id}: the module's id is "${rule.id}"`);
+      rules.push(rule);
     }
     return rules;
   })();
