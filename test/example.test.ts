@@ -4,14 +4,14 @@ import { packageRoot } from '../src/paths.js';
 import { sop } from './helpers/cli.js';
 
 /**
- * The README's Quick start lints examples/customer-service. Its README lists eight deliberate
+ * The README's Quick start lints examples/customer-service. Its README lists ten deliberate
  * findings; everything else in it is written to the standards, so any other finding is a false
  * positive of a rule (or a mistake in the example) and fails here.
  */
 describe('the bundled example repository', () => {
   const example = join(packageRoot, 'examples', 'customer-service');
 
-  it('gives exactly its eight deliberate findings', () => {
+  it('gives exactly its ten deliberate findings', () => {
     const run = sop(['lint', example, '--format', 'json', '--as-of', '2026-11-23'], { cwd: packageRoot });
     expect(run.code).toBe(1);
     const findings = (JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>).flatMap((result) =>
@@ -24,6 +24,8 @@ describe('the bundled example repository', () => {
       'policies/refunds.md:52 passive-voice',
       'procedures/answering-calls.md:40 wordy-phrase',
       'procedures/closing-the-store.md:8 review-overdue',
+      'procedures/handling-a-complaint.fr.md:7 translation-parity',
+      'procedures/handling-a-complaint.fr.md:44 translation-parity',
       'procedures/handling-a-complaint.md:49 weak-modal',
       'procedures/processing-a-refund.md:40 step-imperative',
     ]);
