@@ -123,14 +123,14 @@ export function finalVerbPhrase(sentence: SegmentedSentence): { first: Segmented
   return { first: previous && auxiliaries.has(last.norm) ? previous : last, last };
 }
 
-/** Weak obligations: -வது/-ப்பது நல்லது (it is better to), -ஆல் நல்லது (it would be good if), -லாமே (why not …). */
+/** Weak obligations: the verbal noun (-வது, -ப்பது, -பது as in கேட்பது) + நல்லது (it is better to), -ஆல் நல்லது (it would be good if), -லாமே (why not …). */
 export function findWeakModals(sentence: SegmentedSentence): Array<{ first: SegmentedWord; last: SegmentedWord }> {
   const found: Array<{ first: SegmentedWord; last: SegmentedWord }> = [];
   for (const clause of sentence.clauses) {
     clause.forEach((word, index) => {
       if (word.norm.endsWith('லாமே')) found.push({ first: word, last: word });
       const previous = clause[index - 1];
-      if (word.norm === 'நல்லது' && previous && /(?:வது|ால்)$/u.test(previous.norm)) found.push({ first: previous, last: word });
+      if (word.norm === 'நல்லது' && previous && /(?:வது|பது|ால்)$/u.test(previous.norm)) found.push({ first: previous, last: word });
     });
   }
   return found;
