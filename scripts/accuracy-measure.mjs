@@ -45,10 +45,14 @@ export const SETS = [
   { name: 'sop', lang: 'ta', file: 'sentences-sop.ta.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },
   { name: 'dev-future', lang: 'ta', file: 'sentences-dev-future.ta.jsonl', rules: ['present-tense'], ruleOptions: TA_TE_FUTURE, floor: { precision: 0.9, recall: 0.5 } },
   { name: 'sop-future', lang: 'ta', file: 'sentences-sop-future.ta.jsonl', rules: ['present-tense'], ruleOptions: TA_TE_FUTURE, floor: { precision: 0.9, recall: 0.5 } },
+  { name: 'hard', lang: 'ta', file: 'sentences-hard.ta.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },
+  { name: 'hard-future', lang: 'ta', file: 'sentences-hard-future.ta.jsonl', rules: ['present-tense'], ruleOptions: TA_TE_FUTURE, floor: { precision: 0.9, recall: 0.5 } },
   { name: 'dev', lang: 'te', file: 'sentences-dev.te.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },
   { name: 'sop', lang: 'te', file: 'sentences-sop.te.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },
   { name: 'dev-future', lang: 'te', file: 'sentences-dev-future.te.jsonl', rules: ['present-tense'], ruleOptions: TA_TE_FUTURE, floor: { precision: 0.9, recall: 0.4 } },
   { name: 'sop-future', lang: 'te', file: 'sentences-sop-future.te.jsonl', rules: ['present-tense'], ruleOptions: TA_TE_FUTURE, floor: { precision: 0.9, recall: 0.4 } },
+  { name: 'hard', lang: 'te', file: 'sentences-hard.te.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },
+  { name: 'hard-future', lang: 'te', file: 'sentences-hard-future.te.jsonl', rules: ['present-tense'], ruleOptions: TA_TE_FUTURE, floor: { precision: 0.9, recall: 0.4 } },
 ];
 
 function readSet(set) {

@@ -69,6 +69,9 @@ describe('Tamil checks', () => {
     ]) {
       expect(run('passive-voice', 'ta', text), text).toEqual([]);
     }
+    // Speech before என்று is reported, as if quoted; an emphatic -ஏ on a clause noun keeps the clause.
+    expect(run('passive-voice', 'ta', 'பணம் எப்போது அளிக்கப்படும் என்று கேட்டால், ஐந்து நாட்கள் என்று சொல்லுங்கள்.')).toEqual([]);
+    expect(run('passive-voice', 'ta', 'கட்டணம் செலுத்தப்பட்ட பின்னரே பொருளை ஒப்படைக்கவும்.')).toEqual(['செலுத்தப்பட்ட']);
     // A perfect passive of an action verb is not the resultative state.
     expect(run('passive-voice', 'ta', 'தவறான பொருள் அனுப்பப்பட்டிருந்தால், மாற்றுப் பொருளை அனுப்புங்கள்.')).toEqual(['அனுப்பப்பட்டிருந்தால்']);
   });
@@ -102,6 +105,9 @@ describe('Tamil checks', () => {
     expect(run('present-tense', 'ta', text)).toEqual([]);
     expect(run('present-tense', 'ta', text, { future: true })).toEqual(['அனுப்புவார்']);
     expect(run('present-tense', 'ta', 'அடுத்த மாதம் முதல் புதிய கொள்கை நடைமுறைக்கு வரும்.', { future: true })).toEqual(['வரும்']);
+    expect(run('present-tense', 'ta', 'இந்த நடைமுறை 1 ஜனவரி 2027 முதல் நடைமுறைக்கு வரும்.', { future: true })).toEqual(['வரும்']);
+    expect(run('present-tense', 'ta', 'முகவர் வாடிக்கையாளரின் பெயரைக் கேட்பார்.', { future: true })).toEqual(['கேட்பார்']);
+    expect(run('present-tense', 'ta', 'காலை 9 மணி முதல் கவுண்டர் திறந்திருக்கும்.', { future: true })).toEqual([]);
     for (const quiet of [
       'இந்தக் கொள்கை அனைத்துக் கிளைகளுக்கும் பொருந்தும்.',
       'அடுத்த படியில் ரசீதைச் சரிபார்க்கவும்.',
@@ -119,7 +125,9 @@ describe('Telugu checks', () => {
     expect(run('passive-voice', 'te', 'వాపసులు ఫైనాన్స్ మేనేజర్ చేత ఆమోదించబడతాయి.')).toEqual(['మేనేజర్ చేత ఆమోదించబడతాయి']);
     expect(run('passive-voice', 'te', 'ప్రతి ఫిర్యాదు CRMలో నమోదు చేయబడుతుంది.')).toEqual(['నమోదు చేయబడుతుంది']);
     expect(run('passive-voice', 'te', 'చెల్లింపు తిరస్కరించబడిన పక్షంలో, వేరే కార్డు అడగండి.')).toEqual(['తిరస్కరించబడిన']);
-    for (const text of ['సిబ్బంది ఈ నియమాలకు కట్టుబడి ఉండాలి.', 'పెట్టుబడి సలహా ఇవ్వకండి.', 'పిల్లల బడి దగ్గర ఆగండి.', 'తిరిగి ఇవ్వబడిన వస్తువులను పంపండి.', 'ఫిర్యాదును పరిశీలించి పరిష్కరించారు.']) {
+    expect(run('passive-voice', 'te', 'చెల్లింపు చేయబడిన తర్వాతే వస్తువును అప్పగించండి.')).toEqual(['చెల్లింపు చేయబడిన']);
+    expect(run('passive-voice', 'te', 'ఫైల్ పంపబడి ఉంది.')).toEqual(['పంపబడి ఉంది']);
+    for (const text of ['నగదు పెట్టె ఎల్లప్పుడూ లాక్ చేయబడి ఉండాలి.', 'డబ్బు ఎప్పుడు ఇవ్వబడుతుంది అని అడిగితే, ఐదు రోజులు అని చెప్పండి.', 'సిబ్బంది ఈ నియమాలకు కట్టుబడి ఉండాలి.', 'పెట్టుబడి సలహా ఇవ్వకండి.', 'పిల్లల బడి దగ్గర ఆగండి.', 'తిరిగి ఇవ్వబడిన వస్తువులను పంపండి.', 'ఫిర్యాదును పరిశీలించి పరిష్కరించారు.']) {
       expect(run('passive-voice', 'te', text), text).toEqual([]);
     }
   });
@@ -143,6 +151,7 @@ describe('Telugu checks', () => {
     expect(run('present-tense', 'te', 'ఏజెంట్ ఈమెయిల్ పంపబోతున్నారు.')).toEqual([]);
     expect(run('present-tense', 'te', 'ఏజెంట్ ఈమెయిల్ పంపబోతున్నారు.', { future: true })).toEqual(['పంపబోతున్నారు']);
     expect(run('present-tense', 'te', 'కొత్త విధానం వచ్చే నెల నుండి అమలులోకి వస్తుంది.', { future: true })).toEqual(['వస్తుంది']);
+    expect(run('present-tense', 'te', 'ఈ ప్రక్రియ 1 జనవరి 2027 నుండి అమలులోకి వస్తుంది.', { future: true })).toEqual(['వస్తుంది']);
     for (const quiet of ['ఈ విధానం అన్ని శాఖలకు వర్తిస్తుంది.', 'వచ్చే కస్టమర్లను పలకరించండి.', '“మేము మీకు తిరిగి కాల్ చేస్తాము” అని చెప్పండి.']) {
       expect(run('present-tense', 'te', quiet, { future: true }), quiet).toEqual([]);
     }

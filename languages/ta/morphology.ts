@@ -19,6 +19,8 @@ interface GrammarLists {
   talNouns: { words: Record<string, string> };
   auxiliaries: { words: Record<string, string> };
   nextTimeNouns: { words: Record<string, string> };
+  quotatives: { words: Record<string, string> };
+  monthNames: { words: Record<string, string> };
 }
 
 type Lists = { [K in keyof GrammarLists]: ReadonlySet<string> };
@@ -41,8 +43,22 @@ function tamilLists(): Lists {
     talNouns: set('talNouns'),
     auxiliaries: set('auxiliaries'),
     nextTimeNouns: set('nextTimeNouns'),
+    quotatives: set('quotatives'),
+    monthNames: set('monthNames'),
   };
   return lists;
+}
+
+/** The quotative particles (என்று): the pack marks the speech before them as quoted. */
+export function tamilQuotatives(): ReadonlySet<string> {
+  return tamilLists().quotatives;
+}
+
+/** A word and its forms without the emphatic clitic -ஏ (பின்னரே → பின்னர், பிறகே → பிறகு). */
+function withoutEmphasis(norm: string): string[] {
+  if (!norm.endsWith('ே')) return [norm];
+  const base = norm.slice(0, -1);
+  return [norm, `${base}்`, `${base}ு`, base];
 }
 
 /** A consonant letter with no vowel sign or pulli after it carries the inherent a: the infinitive ending. */
@@ -76,7 +92,7 @@ export function findPassives(sentence: SegmentedSentence): PassiveMatch[] {
       const rest = word.norm.slice(at + 1);
       if (rest.startsWith('ப்பட்டிரு') && [...resultativeStems].some((verb) => stem.endsWith(verb))) return;
       const next = clause[index + 1];
-      if (next && PASSIVE_RELATIVE.test(word.norm) && !clauseNouns.has(next.norm)) return;
+      if (next && PASSIVE_RELATIVE.test(word.norm) && !withoutEmphasis(next.norm).some((form) => clauseNouns.has(form))) return;
       const previous = clause[index - 1];
       // "பதிவு செய்யப்படுகிறது": the noun of a noun + செய் verb belongs to the verb.
       let first = previous && word.norm.startsWith('செய்யப்பட') ? previous : word;
@@ -136,8 +152,8 @@ export function findWeakModals(sentence: SegmentedSentence): Array<{ first: Segm
   return found;
 }
 
-/** Personal future endings: -வேன்/-வோம்/-வீர்கள்/-வார்(கள்)/-வான்/-வாள் and their -ப்- forms. */
-const PERSONAL_FUTURE = /(?:வ|ப்ப)(?:ேன்|ோம்|ீர்கள்|ார்|ார்கள்|ான்|ாள்)$/u;
+/** Personal future endings: -வேன்/-வோம்/-வீர்கள்/-வார்(கள்)/-வான்/-வாள் and their -ப்ப- forms, -ப- after ட்/ற் (கேட்பார், விற்பார்). */
+const PERSONAL_FUTURE = /(?:வ|ப்ப|(?<=[டற]்)ப)(?:ேன்|ோம்|ீர்கள்|ார்|ார்கள்|ான்|ாள்)$/u;
 
 /** "going to": an infinitive + போகிற-/போகின்ற-/போகும் ("மாற்றப் போகிறோம்"). */
 const GOING_TO = /^போ(?:கிற|கின்ற|கும்)/u;
@@ -150,11 +166,15 @@ const GENERIC_UM = /ும்$/u;
  * a clause-final -உம் form only when the sentence names a future time (அடுத்த மாதம், நாளை, இனிமேல்).
  */
 export function findFutures(sentence: SegmentedSentence): Array<{ first: SegmentedWord; last: SegmentedWord }> {
-  const { futureFalseFriends, habitWords, futureTimeWords, nextTimeNouns, auxiliaries } = tamilLists();
+  const { futureFalseFriends, habitWords, futureTimeWords, nextTimeNouns, monthNames, auxiliaries } = tamilLists();
   const words = sentence.unquoted;
   const habitual = words.some((word) => habitWords.has(word.norm));
   const futureTime = words.some(
-    (word, index) => futureTimeWords.has(word.norm) || (word.norm === 'அடுத்த' && [...nextTimeNouns].some((noun) => words[index + 1]?.norm.startsWith(noun))),
+    (word, index) =>
+      futureTimeWords.has(word.norm) ||
+      (word.norm === 'அடுத்த' && [...nextTimeNouns].some((noun) => words[index + 1]?.norm.startsWith(noun))) ||
+      // "1 ஜனவரி 2027 முதல்": from a date.
+      (monthNames.has(word.norm) && words.slice(index + 1, index + 3).some((after) => after.norm === 'முதல்')),
   );
   const found: Array<{ first: SegmentedWord; last: SegmentedWord }> = [];
   for (const clause of sentence.clauses) {

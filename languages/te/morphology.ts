@@ -15,6 +15,9 @@ interface GrammarLists {
   futureTimeWords: { words: Record<string, string> };
   nextTimeNouns: { words: Record<string, string> };
   auxiliaries: { words: Record<string, string> };
+  quotatives: { words: Record<string, string> };
+  monthNames: { words: Record<string, string> };
+  resultativeVerbs: { words: Record<string, string> };
 }
 
 type Lists = { [K in keyof GrammarLists]: ReadonlySet<string> };
@@ -33,9 +36,27 @@ function teluguLists(): Lists {
     futureTimeWords: set('futureTimeWords'),
     nextTimeNouns: set('nextTimeNouns'),
     auxiliaries: set('auxiliaries'),
+    quotatives: set('quotatives'),
+    monthNames: set('monthNames'),
+    resultativeVerbs: set('resultativeVerbs'),
   };
   return lists;
 }
+
+/** The quotative particle (అని): the pack marks the speech before it as quoted. */
+export function teluguQuotatives(): ReadonlySet<string> {
+  return teluguLists().quotatives;
+}
+
+/** A word and its forms without the emphatic clitic -ే (తర్వాతే → తర్వాత, ముందే → ముందు). */
+function withoutEmphasis(norm: string): string[] {
+  if (!norm.endsWith('ే')) return [norm];
+  const base = norm.slice(0, -1);
+  return [norm, base, `${base}ు`];
+}
+
+/** -బడి + ఉండు (is kept …): the resultative state when the verb is listed. */
+const BE = /^ఉ(?:ండ|ంట|న్న|ంద)/u;
 
 /** A consonant letter with no vowel sign or virama after it carries the inherent a: the infinitive ending. */
 const CONSONANT = '[\u0C15-\u0C39]';
@@ -57,14 +78,17 @@ export interface Match {
 
 /** Passive verbs: infinitive + బడు, not attributive participles, with the చేత / ద్వారా agent when there is one. */
 export function findPassives(sentence: SegmentedSentence): Match[] {
-  const { clauseNouns, agentMarkers, auxiliaries } = teluguLists();
+  const { clauseNouns, agentMarkers, auxiliaries, resultativeVerbs } = teluguLists();
   const matches: Match[] = [];
   for (const clause of sentence.clauses) {
     clause.forEach((word, index) => {
-      if (!PASSIVE.test(word.norm)) return;
+      const at = word.norm.search(PASSIVE);
+      if (at < 0) return;
       const next = clause[index + 1];
-      if (next && PASSIVE_RELATIVE.test(word.norm) && !clauseNouns.has(next.norm)) return;
+      if (next && PASSIVE_RELATIVE.test(word.norm) && !withoutEmphasis(next.norm).some((form) => clauseNouns.has(form))) return;
       const previous = clause[index - 1];
+      const stem = word.norm.slice(0, at + 1);
+      if (word.norm.endsWith('బడి') && next && BE.test(next.norm) && (resultativeVerbs.has(stem) || (previous && resultativeVerbs.has(`${previous.norm} ${stem}`)))) return;
       let first = previous && LIGHT_VERB.test(word.norm) ? previous : word;
       const last = next && auxiliaries.has(next.norm) ? next : word;
       const marker = clause[clause.indexOf(first) - 1];
@@ -130,10 +154,14 @@ const NON_PAST = /(?:[తట]ా(?:ను|ము|వు|రు|డు|ం|యి
 
 /** Future verbs: -బోతు- / -బోయే always; the non-past at the end of a clause only when the sentence names a future time. */
 export function findFutures(sentence: SegmentedSentence): Match[] {
-  const { futureTimeWords, nextTimeNouns } = teluguLists();
+  const { futureTimeWords, nextTimeNouns, monthNames } = teluguLists();
   const words = sentence.unquoted;
   const futureTime = words.some(
-    (word, index) => futureTimeWords.has(word.norm) || (word.norm === 'వచ్చే' && [...nextTimeNouns].some((noun) => words[index + 1]?.norm.startsWith(noun))),
+    (word, index) =>
+      futureTimeWords.has(word.norm) ||
+      (word.norm === 'వచ్చే' && [...nextTimeNouns].some((noun) => words[index + 1]?.norm.startsWith(noun))) ||
+      // "1 జనవరి 2027 నుండి": from a date.
+      (monthNames.has(word.norm) && words.slice(index + 1, index + 3).some((after) => after.norm === 'నుండి' || after.norm === 'నుంచి')),
   );
   const found: Match[] = [];
   for (const clause of sentence.clauses) {

@@ -33,9 +33,14 @@ export class SegmentedSentence {
   /** The words outside quotations, each clause in order (empty clauses dropped). */
   readonly clauses: SegmentedWord[][];
 
+  /**
+   * `quotatives`: particles that close speech written without quotation marks (Tamil என்று, Telugu
+   * అని): the words of the clause before one are reported speech and are marked `quoted`.
+   */
   constructor(
     readonly input: SentenceInput,
     lang: string,
+    quotatives: ReadonlySet<string> = new Set(),
   ) {
     const { blockText, start, end, quotes } = input;
     const text = blockText.slice(start, end);
@@ -49,6 +54,10 @@ export class SegmentedSentence {
       if (CLAUSE_BREAK.test(between) && !inQuote(previousEnd + between.search(CLAUSE_BREAK))) clause++;
       previousEnd = word.end + start;
       return { text: word.text, norm: matchingForm(word.text), start: wordStart, end: word.end + start, quoted: inQuote(wordStart), clause };
+    });
+    this.words.forEach((word, index) => {
+      if (word.quoted || !quotatives.has(word.norm)) return;
+      for (let k = index - 1; k >= 0 && this.words[k].clause === word.clause && !this.words[k].quoted; k--) this.words[k].quoted = true;
     });
     const byClause = new Map<number, SegmentedWord[]>();
     for (const word of this.words) {
