@@ -78,11 +78,4 @@ export class SegmentedSentence {
   span(first: SegmentedWord, last: SegmentedWord): string {
     return this.input.blockText.slice(first.start, last.end).replace(/\s+/gu, ' ');
   }
-
-  /** The next word after `word` in the same clause, outside quotations. */
-  nextInClause(word: SegmentedWord): SegmentedWord | undefined {
-    const clause = this.clauses.find((words) => words.includes(word));
-    if (!clause) return undefined;
-    return clause[clause.indexOf(word) + 1];
-  }
 }
