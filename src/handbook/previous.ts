@@ -3,10 +3,11 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { matchesGlobs, settingsForFile } from '../config/rule-settings.js';
 import { openGitRepository } from '../source/git.js';
+import { repositoryRootFor } from '../source/files.js';
 import { BUILD_MARKER, readIgnoreFile, toPosix } from '../source/discover.js';
 import type { ResolvedConfig } from '../types.js';
 import type { ComparableDoc } from './changes.js';
-import { recordFromText } from './load.js';
+import { recordFromText } from '../repository/record.js';
 import { MANIFEST_FORMAT, type Manifest } from './render/manifest.js';
 import type { DocRecord } from './types.js';
 
@@ -83,7 +84,7 @@ export function recordsAtRef(ref: string, options: { cwd: string; paths: readonl
     if (bytes === undefined) continue;
     const absolute = join(repository.root, path);
     const { lang } = settingsForFile(config, toPosix(relative(configRoot, absolute)));
-    const record = recordFromText(toPosix(relative(cwd, absolute)) || absolute, decoder.decode(bytes), lang);
+    const record = recordFromText(toPosix(relative(cwd, absolute)) || absolute, decoder.decode(bytes), lang, toPosix(relative(repositoryRootFor(absolute, { configRoot: config.path ? config.root : undefined, cwd }), absolute)));
     if (record) records.push(record);
   }
   return records;

@@ -13,6 +13,7 @@ import { displayPath, fileSettings, lintFile, type FileInput, type FilePassReque
 import { parseProblemFindings, ruleTimings, severityLevel, type RuleCrash } from './file-linter.js';
 import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
 import { shardFiles, type Shard } from './shard.js';
+import type { DocumentRecord } from '../repository/record.js';
 
 export interface LintOptions {
   cwd: string;
@@ -45,6 +46,8 @@ export interface LintOptions {
    * of the files); `false`: only the files asked for (tests of one file or folder as a repository).
    */
   repositoryRoot?: string | false;
+  /** Keep a record of every document linted (`LintReport.records`), for the build. */
+  records?: boolean;
   /** The earlier versions for `--since` (default: from git; fixtures give a `before/` folder). */
   history?: History;
 }
@@ -56,6 +59,8 @@ export interface LintReport {
   errorCount: number;
   warningCount: number;
   crashes: RuleCrash[];
+  /** With `records`: one record per document reported on, in path order. */
+  records: DocumentRecord[];
 }
 
 export function today(): string {
@@ -95,6 +100,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     writeFixes: !options.stdin,
     ruleOverrides: options.ruleOverrides,
     corpusRuleIds: corpusRules.map((rule) => rule.id),
+    records: options.records,
   };
 
   // Rules given as objects (extraRules) cannot be sent to another thread, nor can timings be summed.
@@ -104,6 +110,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const results: FileResult[] = [];
   const crashes: RuleCrash[] = [];
+  const records: DocumentRecord[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
   outcomes.forEach((outcome, index) => {
@@ -112,6 +119,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     // Outside the files asked for (or the shard): its summaries feed the repository rules; nothing is reported on it.
     if (!reported.has(inputs[index].absolutePath)) return;
     results.push(result);
+    if (outcome.record) records.push(outcome.record);
     for (const crash of outcome.crashes) crashes.push(crash);
     const settings = fileSettings(request, inputs[index].absolutePath);
     perFile.set(result.filePath, { settings, suppressions: buildSuppressions(outcome.directives), result });
@@ -172,7 +180,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     warningCount += result.warningCount;
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
-  return { results, rules: allRules, config, errorCount, warningCount, crashes };
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, records };
 
   /**
    * The file pass. Files that are only read for the repository rules (outside the paths asked for, or
@@ -184,7 +192,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only);
     const corpusIds = corpusRules.map((rule) => rule.id);
     const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only);
-    const readOnly = { ...pass, fix: false, fixDryRun: false };
+    const readOnly = { ...pass, fix: false, fixDryRun: false, records: false };
     const others = await run(all.filter((input) => !reported.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), readOnly, corpusIds);
     let m = 0;
     let o = 0;

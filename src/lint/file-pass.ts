@@ -8,6 +8,8 @@ import type { Directive } from './directives.js';
 import { toPosix } from '../source/discover.js';
 import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
 import { applyFixes } from './fix.js';
+import { recordOf, type DocumentRecord } from '../repository/record.js';
+import { repositoryRootFor } from '../source/files.js';
 
 /** Everything the per-file pass needs besides the rules; plain data, so it crosses worker threads. */
 export interface FilePassRequest {
@@ -22,6 +24,8 @@ export interface FilePassRequest {
   ruleOverrides?: Record<string, RuleEntry>;
   /** Corpus rules whose summaries are wanted. */
   corpusRuleIds: string[];
+  /** Keep each document's record (the build asks; `sop lint` does not). */
+  records?: boolean;
 }
 
 export interface FileInput {
@@ -36,6 +40,8 @@ export interface FileOutcome {
   crashes: RuleCrash[];
   summaries: Array<[ruleId: string, summary: unknown]>;
   directives: Directive[];
+  /** The document's record, when the run asks for records and the file is a document. */
+  record?: DocumentRecord;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -111,6 +117,10 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.summaries = [...lintOutcome.summaries];
+  }
+  if (request.records && outcome.document) {
+    const root = repositoryRootFor(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
+    outcomeOf.record = recordOf(outcome.document, toPosix(relative(root, input.absolutePath)));
   }
   return outcomeOf;
 }

@@ -76,6 +76,11 @@ export function repositoryFiles(options: { configRoot?: string; cwd: string }): 
   const lookup = new FileLookup();
   return {
     find: (absolutePath) => lookup.find(absolutePath),
-    rootOf: (absoluteFile) => options.configRoot ?? gitRootOf(absoluteFile) ?? options.cwd,
+    rootOf: (absoluteFile) => repositoryRootFor(absoluteFile, options),
   };
+}
+
+/** The root of the repository a file is in: the config's folder, else its git work tree, else the working folder. */
+export function repositoryRootFor(absoluteFile: string, options: { configRoot?: string; cwd: string }): string {
+  return options.configRoot ?? gitRootOf(absoluteFile) ?? options.cwd;
 }
