@@ -134,3 +134,35 @@ describe('build --since reads earlier documents in their own language', () => {
     expect(manifest.changes.changed[0].steps).toEqual([expect.objectContaining({ kind: 'reworded', number: 2, previousText: 'Allumez le terminal.' })]);
   });
 });
+
+describe('builds that never drop a document', () => {
+  const indexPage = (title: string) => `# ${title}\n\nStaff read this page first.\n`;
+
+  it('keeps every index.md, each with an id from its path in the repository', async () => {
+    const repo = tempFolder('sop-fallback-');
+    write(repo, 'sop.config.yaml', 'lang: en\n');
+    for (const folder of ['billing', 'support', 'support/tier-2']) write(repo, `${folder}/index.md`, indexPage(folder));
+    const result = await build({ cwd: repo, paths: ['.'], out: 'hb', formats: ['json'], force: true, date: '2026-06-01' });
+    expect(result.status).toBe('built');
+    const manifest = JSON.parse(readFileSync(join(repo, 'hb', 'manifest.json'), 'utf8'));
+    expect(manifest.documents.map((doc: { anchor: string }) => doc.anchor).sort()).toEqual(['billing-index', 'support-index', 'support-tier-2-index']);
+    expect(result.status === 'built' && result.warnings).toEqual([]);
+    const report = await lint({ cwd: repo, paths: ['.'], asOf: '2026-06-01', jobs: 1 });
+    expect(report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'unique-id'))).toEqual([]);
+  });
+
+  it('reports a real collision as unique-id, and --force lists what it could not place', async () => {
+    const repo = tempFolder('sop-collision-');
+    write(repo, 'sop.config.yaml', 'lang: en\n');
+    write(repo, 'billing/index.md', indexPage('Billing'));
+    write(repo, 'billing-index.md', doc({ id: 'billing-index', type: 'policy' }, '1. Bill monthly.').replace('## Procedure', '## Policy'));
+    const report = await lint({ cwd: repo, paths: ['.'], asOf: '2026-06-01', jobs: 1 });
+    const uniqueId = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'unique-id').map((m) => `${r.filePath}: ${m.message}`));
+    expect(uniqueId).toEqual([
+      'billing-index.md: Id "billing-index" is also used by billing/index.md. Ids must be unique: give one of them a new id and update the documents that reference it.',
+      'billing/index.md: Id "billing-index" is also used by billing-index.md. Ids must be unique: give one of them a new id and update the documents that reference it.',
+    ]);
+    const result = await build({ cwd: repo, paths: ['.'], out: 'hb', formats: ['json'], force: true, date: '2026-06-01' });
+    expect(result.status === 'built' && result.warnings).toEqual(['billing/index.md is not in the handbook: its id "billing-index" is also the id of billing-index.md.']);
+  });
+});

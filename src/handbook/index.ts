@@ -131,6 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (chromium) printer = await launchPrinter(chromium);
     for (const { selector, folder } of selectors) {
       const plan = planEdition(records, { settings, selector, folder, buildDate, asOf, compliant, review: config });
+      for (const { filePath, reason } of plan.unplaced) warnings.push(`${filePath} is not in the ${folder ? `${folder} edition` : 'handbook'}: ${reason}.`);
       const compare = comparison(plan, oldRecords, options, previousManifest, { settings, buildDate, asOf, compliant, review: config }, oldSteps);
       const output = await renderEdition({ plan, config, formats, compare, assets: loadStaticAssets(), readMedia, printer, progress, cache, warn: (message) => warnings.push(message) });
       progress.stage(`${folder || 'base edition'}: writing`);

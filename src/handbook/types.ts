@@ -115,6 +115,8 @@ export interface EditionPlan {
     replacedBases: Map<string, string>;
   };
   changes?: ChangeReport;
+  /** Documents of the repository this edition could not place (with `--force`), and why. */
+  unplaced: Array<{ filePath: string; reason: string }>;
 }
 
 /** A document's body, transformed and sanitised, with its outline. */
