@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -164,5 +164,44 @@ describe('builds that never drop a document', () => {
     ]);
     const result = await build({ cwd: repo, paths: ['.'], out: 'hb', formats: ['json'], force: true, date: '2026-06-01' });
     expect(result.status === 'built' && result.warnings).toEqual(['billing/index.md is not in the handbook: its id "billing-index" is also the id of billing-index.md.']);
+  });
+});
+
+describe('the source layer reads only regular files inside the repository', () => {
+  const page = doc({ id: 'refund-requests' }, '1. Check the receipt.');
+
+  it('reports a link out of the repository, a FIFO and a link to /dev/zero without opening them', async () => {
+    const outside = tempFolder('sop-outside-');
+    write(outside, 'secret.md', page.replace('refund-requests', 'secret'));
+    const repo = tempFolder('sop-contained-');
+    write(repo, 'sop.config.yaml', 'lang: en\n');
+    write(repo, 'procedures/refunds.md', page);
+    write(repo, 'procedures/inside-target.md', page.replace('refund-requests', 'inside'));
+    symlinkSync(join(outside, 'secret.md'), join(repo, 'procedures/secret.md'));
+    symlinkSync(join(repo, 'procedures/inside-target.md'), join(repo, 'procedures/inside-link.md'));
+    symlinkSync('/dev/zero', join(repo, 'procedures/zero.md'));
+    spawnSync('mkfifo', [join(repo, 'procedures/pipe.md')]);
+    const report = await lint({ cwd: repo, paths: ['.'], asOf: '2026-06-01', jobs: 1 });
+    const parseErrors = (file: string) => report.results.find((r) => r.filePath === file)!.messages.filter((m) => m.ruleId === 'parse-error').map((m) => m.message);
+    expect(parseErrors('procedures/secret.md')).toEqual([expect.stringMatching(/^The file is a link that points outside the repository \(to .*secret\.md\), so it was not read\./)]);
+    expect(parseErrors('procedures/zero.md')).toEqual([expect.stringMatching(/^Not a regular file/)]);
+    expect(parseErrors('procedures/pipe.md')).toEqual([expect.stringMatching(/^Not a regular file/)]);
+    // A link that stays inside the repository is read as the file it points at.
+    expect(parseErrors('procedures/inside-link.md')).toEqual([]);
+    expect(report.errorCount).toBeGreaterThan(0);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a folder it cannot list as an error, not a silent skip', async () => {
+    const repo = tempFolder('sop-unreadable-');
+    write(repo, 'procedures/refunds.md', page);
+    write(repo, 'locked/hidden.md', page.replace('refund-requests', 'hidden'));
+    chmodSync(join(repo, 'locked'), 0o000);
+    try {
+      const report = await lint({ cwd: repo, paths: ['.'], asOf: '2026-06-01', jobs: 1 });
+      const locked = report.results.find((r) => r.filePath === 'locked')!;
+      expect(locked.messages).toEqual([expect.objectContaining({ ruleId: 'parse-error', severity: 2, message: expect.stringMatching(/^Cannot read the folder/) })]);
+    } finally {
+      chmodSync(join(repo, 'locked'), 0o755);
+    }
   });
 });

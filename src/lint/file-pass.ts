@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { settingsForFile, type FileSettings } from '../config/rule-settings.js';
 import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../document/parse.js';
@@ -10,6 +9,7 @@ import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linte
 import { applyFixes } from './fix.js';
 import { recordOf, type DocumentRecord } from '../repository/record.js';
 import { repositoryRootFor } from '../source/files.js';
+import { readSourceFile } from '../source/read.js';
 
 /** Everything the per-file pass needs besides the rules; plain data, so it crosses worker threads. */
 export interface FilePassRequest {
@@ -74,19 +74,19 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
   const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
   const outcomeOf: FileOutcome = { result, crashes: [], summaries: [], directives: [] };
 
-  const parse = (text?: string): ParseOutcome => {
-    const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
-    if (text !== undefined) return parseDocumentText({ ...base, text });
-    return parseDocumentBytes({ ...base, bytes: readFileSync(input.absolutePath) });
-  };
+  const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
+  const parse = (text: string): ParseOutcome => parseDocumentText({ ...base, text });
 
   let outcome: ParseOutcome;
-  try {
-    outcome = parse(input.readText);
-  } catch (error) {
-    const problem = { message: `Cannot read the file: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
-    for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
-    return outcomeOf;
+  if (input.readText !== undefined) outcome = parse(input.readText);
+  else {
+    const source = readSourceFile(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
+    if ('problem' in source) {
+      const problem = { message: source.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+      for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
+      return outcomeOf;
+    }
+    outcome = parseDocumentBytes({ ...base, bytes: source.bytes });
   }
   let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds) : undefined;
 

@@ -72,7 +72,8 @@ export function discover(paths: readonly string[], cwd: string, config: Resolved
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || isIgnored(absolute)) continue;
         walk(absolute, keep);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(entry.name) && !isIgnored(absolute) && keep(absolute)) {
+      } else if (/\.md$/i.test(entry.name) && !isIgnored(absolute) && keep(absolute)) {
+        // Not only regular files: a FIFO or a device named *.md is kept, so the reader reports it.
         found.add(absolute);
       }
     }
