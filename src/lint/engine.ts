@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import type { FileSettings } from '../config/rule-settings.js';
-import { formatMessage } from '../rules/define.js';
+import { mergeRuleSettings, type FileSettings } from '../config/rule-settings.js';
 import { loadRules } from '../rules/registry.js';
 import type { CorpusContext, CorpusRule, FileResult, Finding, History, ResolvedConfig, Rule } from '../types.js';
 import { buildSuppressions, type Suppressions } from './directives.js';
@@ -10,7 +9,7 @@ import { repositoryFiles, gitRootOf } from '../source/files.js';
 import { openGitRepository } from '../source/git.js';
 import { gitHistory } from '../source/history.js';
 import { displayPath, fileSettings, lintFile, type FileInput, type FilePassRequest } from './file-pass.js';
-import { parseProblemFindings, ruleTimings, severityLevel, type RuleCrash } from './file-linter.js';
+import { findingOf, parseProblemFindings, severityLevel, type RuleCrash } from './file-linter.js';
 import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
 import { shardFiles, type Shard } from './shard.js';
 import type { DocumentRecord } from '../repository/record.js';
@@ -46,6 +45,8 @@ export interface LintOptions {
    * of the files); `false`: only the files asked for (tests of one file or folder as a repository).
    */
   repositoryRoot?: string | false;
+  /** Measure the time each rule takes, into `LintReport.timings` (`SOP_TIMING`). */
+  timeRules?: boolean;
   /** Keep a record of every document linted (`LintReport.records`), for the build. */
   records?: boolean;
   /** The earlier versions for `--since` (default: from git; fixtures give a `before/` folder). */
@@ -61,6 +62,8 @@ export interface LintReport {
   crashes: RuleCrash[];
   /** With `records`: one record per document reported on, in path order. */
   records: DocumentRecord[];
+  /** With `timeRules`: milliseconds per rule over the whole run (repository rules' checks included). */
+  timings?: Map<string, number>;
 }
 
 export function today(): string {
@@ -101,10 +104,11 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     ruleOverrides: options.ruleOverrides,
     corpusRuleIds: corpusRules.map((rule) => rule.id),
     records: options.records,
+    timeRules: options.timeRules,
   };
 
-  // Rules given as objects (extraRules) cannot be sent to another thread, nor can timings be summed.
-  const jobs = options.extraRules?.length || ruleTimings || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
+  // Rules given as objects (extraRules) cannot be sent to another thread.
+  const jobs = options.extraRules?.length || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
   const reported: ReadonlySet<string> = options.shard && !options.stdin ? shardFiles(asked, options.shard) : new Set(asked);
   const outcomes = await lintInputs(inputs, rules, request, jobs, options.onlyRules);
 
@@ -113,27 +117,26 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const records: DocumentRecord[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
+  const timings = options.timeRules ? new Map<string, number>() : undefined;
+  const addTime = (ruleId: string, ms: number) => timings?.set(ruleId, (timings.get(ruleId) ?? 0) + ms);
   outcomes.forEach((outcome, index) => {
     const { result } = outcome;
+    for (const [ruleId, ms] of outcome.timings ?? []) addTime(ruleId, ms);
     for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });
     // Outside the files asked for (or the shard): its summaries feed the repository rules; nothing is reported on it.
     if (!reported.has(inputs[index].absolutePath)) return;
     results.push(result);
     if (outcome.record) records.push(outcome.record);
     for (const crash of outcome.crashes) crashes.push(crash);
-    const settings = fileSettings(request, inputs[index].absolutePath);
-    perFile.set(result.filePath, { settings, suppressions: buildSuppressions(outcome.directives), result });
+    perFile.set(result.filePath, { settings: outcome.settings, suppressions: buildSuppressions(outcome.directives), result });
   });
   for (const folder of discovery.unreadable) results.push(unreadableFolderResult(folder, request));
   const history = options.stdin ? undefined : (options.history ?? (options.since ? gitHistory(openGitRepository(gitFolderOf(root, asked, cwd), options.since), options.since) : undefined));
   const files = repositoryFiles({ configRoot: config.path ? config.root : undefined, cwd });
 
   // `ruleOverrides` apply to a corpus rule's run-wide setting too, as they do per file.
-  const corpusSetting = (id: string) => {
-    const override = options.ruleOverrides?.[id];
-    const base = config.rules[id];
-    return override ? { severity: override.severity, options: { ...(base?.options ?? {}), ...(override.options ?? {}) } } : base;
-  };
+  const corpusSettings = options.ruleOverrides ? mergeRuleSettings(config.rules, options.ruleOverrides) : config.rules;
+  const corpusSetting = (id: string) => corpusSettings[id];
 
   for (const rule of corpusRules) {
     if (severityLevel(corpusSetting(rule.id)?.severity ?? 'off') === 0 && !config.overrides.some((o) => o.rules[rule.id])) continue;
@@ -150,19 +153,12 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         if (!target) return;
         const level = severityLevel(target.settings.rules[rule.id]?.severity ?? 'off');
         if (level === 0 || target.suppressions.isSuppressed(rule.id, descriptor.at.line)) return;
-        const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
-        target.result.messages.push({
-          ruleId: rule.id,
-          severity: level,
-          message: formatMessage(template, descriptor.data),
-          line: descriptor.at.line,
-          column: descriptor.at.column ?? 1,
-          endLine: descriptor.at.endLine ?? descriptor.at.line,
-          endColumn: descriptor.at.endColumn ?? descriptor.at.column ?? 1,
-          ...(descriptor.related ? { related: descriptor.related } : {}),
-        });
+        const at = descriptor.at;
+        const column = at.column ?? 1;
+        target.result.messages.push(findingOf(rule, level, { ...descriptor, fix: undefined }, { line: at.line, column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? column }));
       },
     };
+    const started = timings ? performance.now() : 0;
     try {
       rule.check(summaries.get(rule.id) ?? [], context);
     } catch (error) {
@@ -170,6 +166,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       if ((error as { name?: string }).name === 'UsageError') throw error;
       crashes.push({ ruleId: rule.id, filePath: '', error: (error as Error)?.stack ?? message });
     }
+    if (timings) addTime(rule.id, performance.now() - started);
   }
 
   let errorCount = 0;
@@ -180,7 +177,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     warningCount += result.warningCount;
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
-  return { results, rules: allRules, config, errorCount, warningCount, crashes, records };
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, records, ...(timings ? { timings } : {}) };
 
   /**
    * The file pass. Files that are only read for the repository rules (outside the paths asked for, or
