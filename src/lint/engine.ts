@@ -51,6 +51,8 @@ export interface LintOptions {
   records?: boolean;
   /** The earlier versions for `--since` (default: from git; fixtures give a `before/` folder). */
   history?: History;
+  /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintReport {
@@ -83,13 +85,14 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   // ids, links and variants) but report only on the files asked for, so `sop lint a.md` gives a.md
   // the findings `sop lint .` gives it.
   const discovery = options.stdin ? { files: [], unreadable: [] } : discover(options.paths ?? [], cwd, config);
-  const asked = options.stdin ? [resolve(cwd, options.stdin.filename)] : discovery.files;
+  // Unsaved editor buffers (`overlay`) are files asked for too, on disk or not yet.
+  const asked = options.stdin ? [resolve(cwd, options.stdin.filename)] : [...new Set([...discovery.files, ...(options.overlay?.keys() ?? [])])].sort(compareText);
   const root = options.stdin || options.repositoryRoot === false ? undefined : (options.repositoryRoot ?? repositoryRootOf(config, asked, cwd));
   const askedForRoot = (options.paths?.length ? options.paths : ['.']).every((path) => resolve(cwd, path) === root);
   const everyFile = root && !askedForRoot ? discover([root], cwd, config).files : [];
   const inputs: FileInput[] = options.stdin
     ? [{ absolutePath: asked[0], readText: options.stdin.text }]
-    : [...new Set([...asked, ...everyFile])].sort(compareText).map((absolutePath) => ({ absolutePath }));
+    : withOverlay([...new Set([...asked, ...everyFile])].sort(compareText), options.overlay);
 
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
   const corpusRules = options.stdin ? [] : rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
@@ -216,6 +219,19 @@ function unreadableFolderResult(folder: UnreadableFolder, request: FilePassReque
   const problem = { message: folder.message, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
   const messages = parseProblemFindings([problem], fileSettings(request, folder.absolutePath));
   return { filePath: displayPath(request.cwd, folder.absolutePath), messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+}
+
+/**
+ * The discovered files with unsaved text laid over them; an open buffer that is not on disk yet (a new
+ * file in the editor) joins the run too, so the repository rules see it.
+ */
+function withOverlay(found: string[], overlay: ReadonlyMap<string, string> | undefined): FileInput[] {
+  if (!overlay || overlay.size === 0) return found.map((absolutePath) => ({ absolutePath }));
+  const paths = [...new Set([...found, ...overlay.keys()])].sort();
+  return paths.map((absolutePath) => {
+    const unsaved = overlay.get(absolutePath);
+    return unsaved === undefined ? { absolutePath } : { absolutePath, readText: unsaved };
+  });
 }
 
 function compareText(a: string, b: string): number {

@@ -109,8 +109,3 @@ export function discover(paths: readonly string[], cwd: string, config: Resolved
     if (found.size === before) throw new UsageError(`No Markdown file matches ${glob}. Check the pattern (quote it so that sop, not the shell, expands it).`);
   }
 }
-
-/** The files of a discovery (for callers that have no findings to give about unreadable folders). */
-export function discoverFiles(paths: readonly string[], cwd: string, config: ResolvedConfig): string[] {
-  return discover(paths, cwd, config).files;
-}
