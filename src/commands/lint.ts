@@ -13,6 +13,7 @@ import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
 import { applyBaseline, createBaseline, readBaseline, serializeBaseline } from '../lint/baseline.js';
 import { parseShard } from '../lint/shard.js';
+import { progressLine } from './progress-line.js';
 import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 interface LintFlags {
@@ -86,7 +87,13 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
 
-  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard, timeRules: Boolean(process.env.SOP_TIMING), reportUnusedDirectives: flags.reportUnusedDisableDirectives });
+  // The progress line is for people watching a terminal: never with a machine format or a report file.
+  const progress = progressLine(process.stderr, { enabled: format === 'stylish' && !flags.outputFile && !stdin });
+  const report = await lint({
+    cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard,
+    timeRules: Boolean(process.env.SOP_TIMING), reportUnusedDirectives: flags.reportUnusedDisableDirectives, onProgress: progress.update,
+  });
+  progress.finish();
 
   if (report.results.length === 0) {
     process.stderr.write(`sop: no Markdown files found under ${paths.length ? paths.join(', ') : 'the current folder'} (after .sopignore and the config's ignore).\n`);

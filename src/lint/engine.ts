@@ -55,6 +55,8 @@ export interface LintOptions {
   overlay?: ReadonlyMap<string, string>;
   /** Report `sop-disable…` comments that silence no finding (`--report-unused-disable-directives`). */
   reportUnusedDirectives?: boolean;
+  /** Called as files are linted, with how many are done of how many (the progress line of long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintReport {
@@ -193,8 +195,19 @@ export async function lint(options: LintOptions): Promise<LintReport> {
    * outside the shard) run only those rules' summaries (and parsing), never a fix.
    */
   async function lintInputs(all: FileInput[], ruleSet: Rule[], pass: FilePassRequest, threads: number, only?: readonly string[]) {
+    let done = 0;
+    const progress = (count: number) => {
+      done += count;
+      options.onProgress?.(done, all.length);
+    };
     const run = async (some: FileInput[], someRules: Rule[], somePass: FilePassRequest, someOnly?: readonly string[]) =>
-      threads > 1 ? lintInWorkers(some, somePass, threads, someOnly) : some.map((input) => lintFile(input, someRules, somePass));
+      threads > 1
+        ? lintInWorkers(some, somePass, threads, someOnly, progress)
+        : some.map((input) => {
+            const outcome = lintFile(input, someRules, somePass);
+            progress(1);
+            return outcome;
+          });
     if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only);
     const corpusIds = corpusRules.map((rule) => rule.id);
     const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only);
