@@ -4,6 +4,7 @@ import { register as registerBuild } from './build.js';
 import { register as registerLint } from './lint.js';
 import { register as registerReview } from './review.js';
 import { register as registerRules } from './rules.js';
+import { register as registerServe } from './serve.js';
 
 /** Every command module exports `register(program)`; the CLI registers them in this order. */
-export const commandRegistrations: Array<(program: Command) => void> = [registerLint, registerRules, registerBuild, registerBranches, registerReview];
+export const commandRegistrations: Array<(program: Command) => void> = [registerLint, registerRules, registerBuild, registerServe, registerBranches, registerReview];
