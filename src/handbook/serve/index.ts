@@ -37,12 +37,14 @@ export interface ServeHandle {
 
 /** Waits this long after a change for the rest of an editor's save (several events) before rebuilding. */
 const SETTLE_MS = 30;
+/** How long after a rebuild the lint starts: time for the browser to fetch the reloaded page. */
+const LINT_DELAY_MS = 250;
 
 /**
  * `sop serve`: builds the site into a temporary folder, serves it, and on every change rebuilds
  * what changed, reloads the pages that changed, then lints the repository again and shows its
- * findings as a banner on the page of the document they are about. The page is rebuilt before the
- * lint runs, so an edit is on screen without waiting for the repository rules.
+ * findings as a banner on the page of the document they are about. The page is rebuilt and sent
+ * before the lint runs, so an edit is on screen without waiting for the repository rules.
  */
 export async function serve(options: ServeOptions): Promise<ServeHandle> {
   const folder = mkdtempSync(join(tmpdir(), 'sop-serve-'));
@@ -124,21 +126,52 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
         continue;
       }
       live.notify('reload', pages);
-      if (closed) break;
-      try {
-        const linted = await runLint();
-        live.notify('lint', linted.changedPages);
-        if (linted.changedPages.length) options.log(`Lint: ${linted.errors + linted.warnings ? lintCounts(linted) : 'no findings'}.`);
-        if (linted.compliant !== compliant) {
-          // The NOT COMPLIANT notice is on every page: build them again with the new state.
-          compliant = linted.compliant;
-          pending.add('(lint)');
-        }
-      } catch (error) {
-        buildError = error instanceof UsageError ? error.format() : error instanceof Error ? error.message : String(error);
-        options.log(`Could not lint: ${buildError}`);
-        live.notify('reload', ['*']);
+      scheduleLint();
+    }
+  }
+
+  // The lint runs a moment after a rebuild, so the pages the browser reloads are sent first (a lint
+  // on one thread holds the server while it runs), and never while a rebuild waits.
+  let lintTimer: NodeJS.Timeout | undefined;
+  let linting: Promise<void> = Promise.resolve();
+  let lintRunning = false;
+  let lintAgain = false;
+  const scheduleLint = () => {
+    clearTimeout(lintTimer);
+    lintTimer = setTimeout(startLint, LINT_DELAY_MS);
+  };
+  function startLint(): void {
+    lintTimer = undefined;
+    if (closed) return;
+    if (lintRunning) {
+      lintAgain = true;
+      return;
+    }
+    if (running || pending.size > 0) return scheduleLint();
+    lintRunning = true;
+    linting = lintOnce().finally(() => {
+      lintRunning = false;
+      if (lintAgain && !closed) {
+        lintAgain = false;
+        scheduleLint();
       }
+    });
+  }
+  async function lintOnce(): Promise<void> {
+    try {
+      const linted = await runLint();
+      if (closed) return;
+      live.notify('lint', linted.changedPages);
+      if (linted.changedPages.length) options.log(`Lint: ${linted.errors + linted.warnings ? lintCounts(linted) : 'no findings'}.`);
+      if (linted.compliant !== compliant) {
+        // The NOT COMPLIANT notice is on every page: build them again with the new state.
+        compliant = linted.compliant;
+        schedule('(lint)');
+      }
+    } catch (error) {
+      buildError = error instanceof UsageError ? error.format() : error instanceof Error ? error.message : String(error);
+      options.log(`Could not lint: ${buildError}`);
+      live.notify('reload', ['*']);
     }
   }
 
@@ -178,17 +211,18 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
     url: live.url,
     folder,
     async settled() {
-      while (pending.size > 0 || running) {
+      while (pending.size > 0 || running || lintTimer !== undefined || lintRunning) {
         await new Promise((done) => setTimeout(done, SETTLE_MS));
-        await cycle;
+        await Promise.all([cycle, linting]);
       }
     },
     async close() {
       if (closed) return;
       closed = true;
       clearTimeout(timer);
+      clearTimeout(lintTimer);
       await watcher?.close();
-      await cycle;
+      await Promise.all([cycle, linting]);
       await live.close();
       removeFolder();
       process.removeListener('exit', removeFolder);
