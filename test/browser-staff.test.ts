@@ -148,7 +148,7 @@ describe.skipIf(!chromiumPath)('the example handbook for staff, in Chromium', ()
     }
   });
 
-  it('`sop serve` reloads the open page after an edit, and shows the lint finding on it', async () => {
+  it('`sop serve` reloads the open page after an edit, and shows the lint finding on it', { timeout: 240_000 }, async () => {
     const lines: string[] = [];
     const served = await serve({ cwd: repo, paths: [], host: '127.0.0.1', port: 0, log: (line) => lines.push(line) });
     const page = await open(SCREENS[0]);
@@ -160,12 +160,14 @@ describe.skipIf(!chromiumPath)('the example handbook for staff, in Chromium', ()
       const text = readFileSync(source, 'utf8');
       const step = /^1\. (.+)$/m.exec(text)![1];
       expect(before).toContain(step.slice(0, 20).replace(/\*\*/g, ''));
-      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      const reloaded = page.waitForEvent('load', { timeout: 120_000 }).catch((error: Error) => {
+        throw new Error(`${error.message}\nsop serve said:\n${lines.join('\n')}`);
+      });
       // "client" is a word the example's glossary forbids (an error there).
       writeFileSync(source, text.replace(`1. ${step}`, `1. Greet the client. ${step}`));
       await reloaded;
       await expect(firstStep()).resolves.toContain('Greet the client.');
-      await page.waitForFunction(() => /“client” is not the glossary term/.test(document.getElementById('sop-serve-banner')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => /“client” is not the glossary term/.test(document.getElementById('sop-serve-banner')?.textContent ?? ''), undefined, { timeout: 120_000 });
       await expect(page.locator('#sop-serve-banner').textContent()).resolves.toMatch(/procedures\/processing-a-refund\.md.*“client” is not the glossary term/s);
     } finally {
       await page.close();

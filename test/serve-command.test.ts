@@ -86,7 +86,7 @@ function listen(url: string) {
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) seen.push({ event, pages: JSON.parse(data) as string[] });
+          if (event && data) seen.push({ event, pages: (JSON.parse(data) as { pages?: string[] }).pages ?? [] });
         }
         check();
       });
@@ -120,7 +120,7 @@ describe('sop serve', () => {
       expect(before).toContain('class="sop-step">Ask for the receipt.</li>');
       // The live-reload script and the banner's slot are added as the page is sent, not written to disk.
       expect(before).toContain('<script src="/__sop/live.js" defer></script>');
-      expect(before).toContain('<div id="sop-serve-banner"></div>');
+      expect(before).toMatch(/<div id="sop-serve-banner" data-build="0" data-lint="0"><\/div>/);
       expect(readFileSync(join(served.folder, 'documents', 'refund-steps.html'), 'utf8')).not.toContain('__sop');
       await expect(text(`${served.url}__sop/live.js`)).resolves.toContain("new EventSource('/__sop/events')");
 
@@ -212,8 +212,8 @@ describe('the preview server', () => {
 
   it('adds its script to the head and the banner first in the main content', () => {
     const page = '<!doctype html><html><head><title>x</title></head><body><header></header><main id="main" tabindex="-1"><article>A</article></main></body></html>';
-    const served = withLiveReload(page, '<div class="sop-serve-banner">B</div>');
+    const served = withLiveReload(page, '<div class="sop-serve-banner">B</div>', { build: 3, lint: 2 });
     expect(served).toContain('<script src="/__sop/live.js" defer></script></head>');
-    expect(served).toContain('<main id="main" tabindex="-1"><div id="sop-serve-banner"><div class="sop-serve-banner">B</div></div><article>A</article>');
+    expect(served).toContain('<main id="main" tabindex="-1"><div id="sop-serve-banner" data-build="3" data-lint="2"><div class="sop-serve-banner">B</div></div><article>A</article>');
   });
 });

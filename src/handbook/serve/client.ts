@@ -1,24 +1,38 @@
 /**
  * The script `sop serve` adds to every page it sends (never to `sop build` output): it listens to
  * the server's events and reloads the page when the page changed, or fetches its lint banner again
- * when the lint's findings for it changed.
+ * when the lint's findings for it changed. The page carries the rebuild and lint it was sent with,
+ * so one sent just before a change catches up as soon as it connects.
  */
 export const LIVE_SCRIPT = `(() => {
   const page = location.pathname.endsWith('/') ? location.pathname + 'index.html' : location.pathname;
-  const concerns = (pages) => pages.includes('*') || pages.includes(page);
-  const events = new EventSource('/__sop/events');
-  events.addEventListener('reload', (event) => {
-    if (concerns(JSON.parse(event.data))) location.reload();
-  });
-  events.addEventListener('lint', (event) => {
-    if (!concerns(JSON.parse(event.data))) return;
+  const slot = document.getElementById('sop-serve-banner');
+  const shown = { build: Number(slot && slot.dataset.build), lint: Number(slot && slot.dataset.lint) };
+  const refreshBanner = (lint) => {
     fetch('/__sop/banner?page=' + encodeURIComponent(page), { cache: 'no-store' })
       .then((response) => response.text())
       .then((html) => {
-        const slot = document.getElementById('sop-serve-banner');
         if (slot) slot.innerHTML = html;
+        shown.lint = lint;
       })
       .catch(() => {});
+  };
+  const events = new EventSource('/__sop/events');
+  // Rebuilds and lints that happened while this page was loading.
+  events.addEventListener('hello', (event) => {
+    const now = JSON.parse(event.data);
+    if (now.build !== shown.build) location.reload();
+    else if (now.lint !== shown.lint) refreshBanner(now.lint);
+  });
+  events.addEventListener('reload', (event) => {
+    const data = JSON.parse(event.data);
+    if (data.pages.includes('*') || data.pages.includes(page)) location.reload();
+    else shown.build = data.build;
+  });
+  events.addEventListener('lint', (event) => {
+    const data = JSON.parse(event.data);
+    if (data.pages.includes('*') || data.pages.includes(page)) refreshBanner(data.lint);
+    else shown.lint = data.lint;
   });
 })();
 `;

@@ -61,6 +61,9 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
   let buildError: string | undefined;
   let compliant = true;
   let closed = false;
+  // Counted so a page knows which rebuild and lint it shows (see client.ts).
+  let builds = 0;
+  let lints = 0;
   let watcher: FSWatcher | undefined;
   let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
 
@@ -82,7 +85,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
       compliant = false;
       await builder.rebuild({ reloadConfig: false, compliant });
     }
-    server = await startPreviewServer({ folder, host: options.host, port: options.port, banner: (page) => bannerFor(page, { byPage, buildError }) });
+    server = await startPreviewServer({ folder, host: options.host, port: options.port, banner: (page) => bannerFor(page, { byPage, buildError }), generations: () => ({ build: builds, lint: lints }) });
     options.log(`Built ${plural(first.documents, 'document')} into ${folder}${linted.errors + linted.warnings ? `; lint: ${lintCounts(linted)}, shown on their pages` : ''}.`);
     for (const warning of first.warnings) options.log(`warning: ${warning}`);
   } catch (error) {
@@ -122,9 +125,11 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
       } catch (error) {
         buildError = error instanceof UsageError ? error.format() : error instanceof Error ? error.message : String(error);
         options.log(`Could not rebuild: ${buildError}`);
+        builds++;
         live.notify('reload', ['*']);
         continue;
       }
+      builds++;
       live.notify('reload', pages);
       scheduleLint();
     }
@@ -161,6 +166,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
     try {
       const linted = await runLint();
       if (closed) return;
+      if (linted.changedPages.length) lints++;
       live.notify('lint', linted.changedPages);
       if (linted.changedPages.length) options.log(`Lint: ${linted.errors + linted.warnings ? lintCounts(linted) : 'no findings'}.`);
       if (linted.compliant !== compliant) {
@@ -171,6 +177,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
     } catch (error) {
       buildError = error instanceof UsageError ? error.format() : error instanceof Error ? error.message : String(error);
       options.log(`Could not lint: ${buildError}`);
+      builds++;
       live.notify('reload', ['*']);
     }
   }

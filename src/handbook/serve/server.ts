@@ -26,6 +26,13 @@ export interface PreviewServerOptions {
   port: number;
   /** The lint banner for a site page (`/documents/x.html`), as HTML; '' for none. */
   banner(page: string): string;
+  /** How many rebuilds and lints there have been: a page knows which it shows. */
+  generations(): Generations;
+}
+
+export interface Generations {
+  build: number;
+  lint: number;
 }
 
 export interface PreviewServer {
@@ -70,13 +77,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (extname(file).toLowerCase() !== '.html') return send(response, 200, type, bytes, request.method === 'HEAD');
-    return send(response, 200, type, withLiveReload(bytes.toString('utf8'), options.banner(page)), request.method === 'HEAD');
+    return send(response, 200, type, withLiveReload(bytes.toString('utf8'), options.banner(page), options.generations()), request.method === 'HEAD');
   }
 
   function openEvents(response: ServerResponse): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    // Reconnect quickly after the server restarts.
-    response.write('retry: 500\n\n');
+    // Reconnect quickly after the server restarts. A page that was sent before a rebuild or a lint
+    // it has not heard of (it was loading) learns of them here.
+    response.write(`retry: 500\n\nevent: hello\ndata: ${JSON.stringify(options.generations())}\n\n`);
     listeners.add(response);
     response.on('close', () => listeners.delete(response));
   }
@@ -96,7 +104,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     url: `http://${host}:${address.port}/`,
     notify(event, pages) {
-      const data = `event: ${event}\ndata: ${JSON.stringify(pages)}\n\n`;
+      const data = `event: ${event}\ndata: ${JSON.stringify({ pages, ...options.generations() })}\n\n`;
       for (const listener of listeners) listener.write(data);
     },
     close() {
@@ -123,11 +131,11 @@ export function sitePath(pathname: string): string | undefined {
 }
 
 /** The page with the preview's style and script in its head and the lint banner first in its main content. */
-export function withLiveReload(html: string, banner: string): string {
+export function withLiveReload(html: string, banner: string, generations: Generations): string {
   const head = `<style>${LIVE_STYLE}</style><script src="/__sop/live.js" defer></script>`;
   const withHead = html.includes('</head>') ? html.replace('</head>', `${head}</head>`) : `${head}${html}`;
   const main = /<main\b[^>]*>/.exec(withHead);
-  const slot = `<div id="sop-serve-banner">${banner}</div>`;
+  const slot = `<div id="sop-serve-banner" data-build="${generations.build}" data-lint="${generations.lint}">${banner}</div>`;
   if (!main) return withHead.replace(/<body\b[^>]*>/, (tag) => `${tag}${slot}`);
   const at = main.index + main[0].length;
   return `${withHead.slice(0, at)}${slot}${withHead.slice(at)}`;
