@@ -21,6 +21,7 @@ const ALL = [...GRAMMAR, 'measurable-standard'];
  * The sets, the rules each one labels and the floor each rule must keep on it. The project-written sets
  * keep the floors they always had; the real-text halves carry issue 12's goal (precision 0.95, recall
  * 0.90) as `goal`, and as `floor` the lowest first score (before any fix), so no change may fall below it.
+ * `heldOut`: sets whose misses RESULTS.md leaves out, so no fix is tuned on them.
  * `cleanOnly`: rules a set has no positives for (its lines were written before the rule existed); there
  * the only figure is the false positives, which must be 0.
  */
@@ -30,7 +31,8 @@ export const SETS = [
   { name: 'extra', file: 'sentences-extra.jsonl', rules: GRAMMAR, cleanOnly: ['weasel-words', 'wordy-phrase'], floor: { precision: 0.9, recall: 0.85 } },
   { name: 'holdout', file: 'sentences-holdout.jsonl', rules: GRAMMAR, floor: { precision: 0.9, recall: 0.85 } },
   { name: 'real-dev', file: 'sentences-real-dev.jsonl', rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
-  { name: 'real-holdout', file: 'sentences-real-holdout.jsonl', rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
+  { name: 'real-holdout', file: 'sentences-real-holdout.jsonl', rules: ALL, heldOut: true, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
+  { name: 'real-holdout2', file: 'sentences-real-holdout2.jsonl', rules: ALL, heldOut: true, floor: { precision: 0.7, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
 ];
 
 function readSet(set) {
@@ -108,7 +110,7 @@ export async function measure() {
         if (expected && got) row.tp++;
         else if (got) row.fp++;
         else if (expected) row.fn++;
-        if (expected !== got && set.name !== 'real-holdout') {
+        if (expected !== got && !set.heldOut) {
           misses.push(`- \`${ruleId}\` (${set.name}) ${got ? 'false positive' : 'missed'}: ${entry.text}${entry.note ? ` (${entry.note})` : ''}`);
         }
       });
@@ -137,7 +139,7 @@ export function renderResults({ rows, misses }) {
     '',
     ...table,
     '',
-    '## Lines the rules get wrong (every set but the real-text held-out half, whose misses are not read)',
+    '## Lines the rules get wrong (every set but the real-text held-out sets, whose misses are not read)',
     '',
     ...(misses.length > 0 ? misses : ['None.']),
     '',
