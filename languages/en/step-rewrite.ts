@@ -1,6 +1,7 @@
 import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
 import { mainVerbGroup } from './verb-group.js';
+import { byAgent } from './passive.js';
 import { isClausePunct, capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
 
 /**
@@ -54,7 +55,7 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   // Only an action of the reader's role ("The agent checks", "You should check") or a passive
   // ("Refund requests are reviewed") turns into an instruction; "Hold music plays" does not.
   const usable = passive ? !!objectFrom(sentence, subject, group.first) : personSubject(tokens, subject, group.first);
-  if (!base || base === 'be' || base === 'have' || base === 'do' || base === 'get' || !usable) {
+  if (!base || base === 'be' || base === 'have' || base === 'do' || base === 'get' || !usable || !meaningKept(tokens, subject, group.first, last, passive)) {
     return { first: subject, last, actual };
   }
   const words: string[] = [];
@@ -63,6 +64,26 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   if (passive) words.push(objectFrom(sentence, subject, group.first)!);
   const rest = restWords(sentence, restFrom, restEnd, passive);
   return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ').replace(/ ([,.;:])/g, '$1')}${rest.cut ? '…' : ''}` };
+}
+
+/** Words of the subject whose meaning is lost when the subject is dropped: "No agent approves…", "Only managers…". */
+const SCOPE_WORDS = new Set(['no', 'not', 'none', 'nobody', 'only', 'few', 'neither', 'nor', 'never', 'just']);
+/** The reader as a passive subject: "You will be asked…" means someone else asks the reader. */
+const READER = new Set(['you', 'we', 'i', 'us']);
+
+/**
+ * Whether an imperative built from the subject's verb says what the step says. Not when the subject
+ * carries a negation or a limit ("No agent approves their own refund" is not "Approve…"), when a
+ * passive's subject is the reader ("You will be asked where to save the key" is not "Ask you…"),
+ * and when a passive names its actor ("The form is signed by the customer": the reader does not sign).
+ */
+function meaningKept(tokens: readonly Token[], subject: number, verb: number, last: number, passive: boolean): boolean {
+  const subjectWords = tokens.slice(subject, verb);
+  // The clause start passes over a leading "Not" or "Only", so the two words before count too.
+  if (tokens.slice(Math.max(0, subject - 2), verb).some((t) => SCOPE_WORDS.has(t.norm))) return false;
+  if (!passive) return true;
+  if (subjectWords.some((t) => READER.has(t.norm))) return false;
+  return byAgent(tokens, last) === undefined;
 }
 
 /** A subject that names the reader's role: "The agent", "You", "Staff", "Team leads" (not "Customers", whose actions are not the reader's). */
