@@ -76,7 +76,8 @@ export function findPassives(sentence: EnglishSentence): PassiveMatch[] {
     const base = baseOfParticiple(candidate.norm);
     if (!base) continue;
     if (isBe(candidate) || candidate.norm === 'been') continue;
-    if (isUnAdjective(candidate.norm)) continue;
+    // "is unopened" is a state; "was unassigned by the team lead" names who acted, so it is a passive.
+    if (isUnAdjective(candidate.norm) && !byAgent(tokens, j)) continue;
     if (get && (isAttributive(tokens, j) || englishLexicon().stativeAfterGet.has(candidate.norm))) continue;
     if (be && isStative(tokens, i, j, sentence)) continue;
     const first = auxChainStart(tokens, i);

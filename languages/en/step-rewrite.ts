@@ -22,6 +22,11 @@ const REST_WORDS = 5;
 
 export function rewriteStep(sentence: EnglishSentence, subject: number): StepRewrite {
   const tokens = sentence.own;
+  // A question ("Did the customer sign the form?") has no imperative that asks the same thing.
+  if (sentence.isQuestion) {
+    const last = Math.min(tokens.length - 1, subject + 2);
+    return { first: subject, last: lastWord(tokens, subject, last), actual: phrase(sentence, subject, last, tokens.length - 1) };
+  }
   const gerund = gerundRewrite(sentence, subject);
   if (gerund) return gerund;
   const checklist = pastChecklistRewrite(sentence, subject);
@@ -75,7 +80,8 @@ const READER = new Set(['you', 'we', 'i', 'us']);
  * Whether an imperative built from the subject's verb says what the step says. Not when the subject
  * carries a negation or a limit ("No agent approves their own refund" is not "Approve…"), when a
  * passive's subject is the reader ("You will be asked where to save the key" is not "Ask you…"),
- * and when a passive names its actor ("The form is signed by the customer": the reader does not sign).
+ * and when a passive names an actor other than staff ("The form is signed by the customer": the
+ * reader does not sign it).
  */
 function meaningKept(tokens: readonly Token[], subject: number, verb: number, last: number, passive: boolean): boolean {
   const subjectWords = tokens.slice(subject, verb);
@@ -83,7 +89,9 @@ function meaningKept(tokens: readonly Token[], subject: number, verb: number, la
   if (tokens.slice(Math.max(0, subject - 2), verb).some((t) => SCOPE_WORDS.has(t.norm))) return false;
   if (!passive) return true;
   if (subjectWords.some((t) => READER.has(t.norm))) return false;
-  return byAgent(tokens, last) === undefined;
+  // A staff role as the actor is the reader, as with an active subject ("…is greeted by the agent").
+  const agent = byAgent(tokens, last);
+  return !agent || personSubject(tokens, agent.first, agent.last + 1);
 }
 
 /** A subject that names the reader's role: "The agent", "You", "Staff", "Team leads" (not "Customers", whose actions are not the reader's). */

@@ -181,8 +181,8 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
 
   if (isPastOnly(t.norm)) return single(k, 'past', baseOfPast(t.norm));
   if (isInvariantPast(t.norm)) {
-    // "The total cost is shown", "User input goes to…": an auxiliary or verb right after makes it a noun.
-    if (finiteNext(tokens, k + 1)) return undefined;
+    // "The total cost is shown", "User input goes to…": an auxiliary or an -s verb right after makes it a noun.
+    if (finiteNext(tokens, k + 1) || (!!next && looksThirdPerson(next.norm) && !isPluralSubject(t))) return undefined;
     // "Parcels sent abroad cost more": the head of the subject, not the word before, decides the number.
     const head = subjectHeadBefore(tokens, clauseStart, k);
     const singular = head === undefined ? !isPluralSubject(prev) : !isPluralSubject(head) && !['i', 'you', 'we', 'they'].includes(head.norm);
@@ -224,6 +224,12 @@ function subjectHeadBefore(tokens: readonly Token[], from: number, k: number): T
     if (isSubjectPronoun(t) || nounish(t)) head = t;
   }
   return head;
+}
+
+/** An -s form of a known verb, irregular ones included ("goes", "does"). */
+function looksThirdPerson(word: string): boolean {
+  if (baseOfThirdPerson(word)) return true;
+  return word.endsWith('es') && isVerbBase(word.slice(0, -2));
 }
 
 /** A subject can end right before `k`: a noun, a number or a subject pronoun (not a determiner or preposition). */

@@ -82,9 +82,10 @@ export default defineFileRule({
       const cues = matchers.cues.find(tokens, block.text).filter((cue) => !covered(cue.first));
       if (cues.length > 0) continue;
       // "Customers frequently ask about delivery": how often something happens, not what anyone must meet.
+      // A verb that opens the sentence is an instruction ("Ask the customer promptly"), not a fact.
       const facts = matchers.facts.find(tokens, block.text);
       const statesDuty = matchers.duties.find(tokens, block.text).length > 0;
-      const isFact = (match: (typeof found)[number]) => !statesDuty && facts.some((fact) => fact.last >= match.first - FACT_DISTANCE && fact.first <= match.last + FACT_DISTANCE);
+      const isFact = (match: (typeof found)[number]) => !statesDuty && facts.some((fact) => fact.first > 0 && fact.last >= match.first - FACT_DISTANCE && fact.first <= match.last + FACT_DISTANCE);
       for (const match of found) {
         if (isFact(match)) continue;
         const { entry } = match;
