@@ -46,7 +46,7 @@ export type ImperativeVerdict =
   | { kind: 'unknown' };
 
 /** Verbs that take a clause with no "that": "Check orders are complete", "Ensure refunds are logged". */
-const CLAUSE_VERBS = new Set(['check', 'ensure', 'confirm', 'verify', 'make', 'note', 'remember', 'see', 'say', 'tell', 'explain', 'assume', 'know', 'decide', 'find', 'show', 'insure', 'guarantee', 'mind', 'notice', 'accept', 'agree', 'double-check', 'recheck', 'state', 'mention', 'record', 'document', 'prove', 'expect', 'inform', 'warn', 'reassure', 'assure', 'advise', 'remind', 'think', 'consider', 'ask', 'let', 'have', 'help']);
+const CLAUSE_VERBS = new Set(['check', 'ensure', 'confirm', 'verify', 'make', 'note', 'remember', 'see', 'say', 'tell', 'explain', 'assume', 'know', 'decide', 'find', 'show', 'insure', 'guarantee', 'mind', 'notice', 'accept', 'agree', 'double-check', 'recheck', 'state', 'mention', 'record', 'document', 'prove', 'expect', 'inform', 'warn', 'reassure', 'assure', 'advise', 'remind', 'think', 'consider', 'ask', 'let', 'have', 'help', 'validate', 'demonstrate']);
 const SUBJECT_LIMIT = 9;
 
 const NO_EXTRA_VERBS: ReadonlySet<string> = new Set();

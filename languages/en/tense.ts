@@ -85,7 +85,8 @@ function isFutureWill(sentence: EnglishSentence, i: number): boolean {
 /** The verb a future auxiliary carries, after "not"/adverbs: index, or undefined for "Yes, we will." */
 function nextVerb(tokens: readonly Token[], from: number): number | undefined {
   let k = from;
-  while (k < tokens.length && (isNegation(tokens[k]) || isAdverb(tokens[k])) && !isVerbBase(tokens[k].norm)) k++;
+  // Emphasis marks around the verb ("will **email**") are not words.
+  while (k < tokens.length && (isEmphasis(tokens[k]) || ((isNegation(tokens[k]) || isAdverb(tokens[k])) && !isVerbBase(tokens[k].norm)))) k++;
   // In a question the subject comes first: "Will the courier collect it?"
   if (tokens[k] && (isDeterminer(tokens[k]) || isSubjectPronoun(tokens[k]))) {
     let m = k + 1;
@@ -97,6 +98,10 @@ function nextVerb(tokens: readonly Token[], from: number): number | undefined {
   if (isBe(t) || isHave(t)) return extendGroup(tokens, k);
   if (isVerbBase(t.norm) || (isContentWord(t) && !isNumber(t) && !isObjectPronoun(t))) return extendGroup(tokens, k);
   return undefined;
+}
+
+function isEmphasis(t: Token): boolean {
+  return t.kind === 'punct' && (t.text === '*' || t.text === '_');
 }
 
 /** "be contacted", "have received": the participle after be/have belongs to the same group. */
@@ -127,12 +132,19 @@ export function isReported(tokens: readonly Token[], auxiliary: number): boolean
   // The report verb must govern the clause of "will": the search stops at a clause boundary ("Write
   // to them, but most customers will call"), and a gerund opening the sentence is the subject of
   // "will" itself ("Explaining the fee will reduce complaints"), not a verb reporting it.
+  // A comma right before the subject's noun phrase closes an intro clause ("To notify users, Tailscale
+  // will email…"): a report verb inside it does not govern the main clause.
+  let phraseStart = subject;
+  while (phraseStart > 0 && tokens[phraseStart - 1].kind === 'word' && (isDeterminer(tokens[phraseStart - 1]) || nounish(tokens[phraseStart - 1])) && !lex.reportVerbs.has(tokens[phraseStart - 1].norm) && !lex.reportMarkers.has(tokens[phraseStart - 1].norm)) phraseStart--;
+  // ("Explain that, if needed, the courier will call" is still reported: "that" opens the clause.)
+  const afterComma = tokens[phraseStart - 1]?.text === ',';
   for (let k = subject - 1; k >= 0; k--) {
     const t = tokens[k];
     if (t.text === ';' || (COORDINATORS.has(t.norm) && isPunct(tokens[k - 1])) || t.norm === 'but') return false;
     if (!(lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm))) continue;
     const gerundSubject = t.norm.endsWith('ing') && (k === 0 || isPunct(tokens[k - 1]));
-    if (!gerundSubject) return true;
+    const opensClause = lex.reportMarkers.has(t.norm) || tokens[k + 1]?.norm === 'that';
+    if (!gerundSubject && (!afterComma || opensClause)) return true;
   }
   return false;
 }
@@ -143,7 +155,7 @@ const COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet']);
 function presentOf(tokens: readonly Token[], will: number, verb: number): string | undefined {
   let k = will + 1;
   const negated = tokens.slice(will + 1, verb).some((t) => isNegation(t));
-  while (k <= verb && (isNegation(tokens[k]) || isAdverb(tokens[k]))) k++;
+  while (k <= verb && (isNegation(tokens[k]) || isAdverb(tokens[k]) || isEmphasis(tokens[k]))) k++;
   const head = tokens[k];
   if (!head || k > verb || isDeterminer(head) || isSubjectPronoun(head)) return undefined;
   const participle = verb > k ? tokens[verb].text : '';

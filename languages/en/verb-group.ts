@@ -157,7 +157,10 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     if (t.norm === 'do' && (isModal(prev) || prev?.norm === 'to')) return undefined;
     return chain(tokens, k, t.norm === 'did' ? 'past' : 'present');
   }
-  if (t.norm === 'used' && next?.norm === 'to' && isVerbBase(tokens[k + 2]?.norm ?? '') && !isBe(prev) && !isGet(prev)) {
+  // "the method used to verify the ID must be recorded": after a noun, with a finite verb later, "used to"
+  // opens a reduced relative ("which is used to"), not the past habit.
+  const reducedUsedTo = nounish(prev) && !isSubjectPronoun(prev) && finiteLater(tokens, k + 3, false);
+  if (t.norm === 'used' && next?.norm === 'to' && isVerbBase(tokens[k + 2]?.norm ?? '') && !isBe(prev) && !isGet(prev) && !reducedUsedTo) {
     return { first: k, last: k + 2, finite: k, tense: 'past', base: tokens[k + 2].norm, passive: false };
   }
   if (isGet(t) && t.norm !== 'getting' && t.norm !== 'gotten' && k > clauseStart && subjectBefore(tokens, k)) {
