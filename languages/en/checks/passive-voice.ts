@@ -1,8 +1,9 @@
 import type { GrammarCheck, GrammarFinding } from '../../../src/language/index.js';
 import type { EnglishSentence } from '../sentence.js';
+import type { Token } from '../tokenize.js';
 import type { PassiveCheckOptions, PassiveMessageId } from '../../../rules/passive-voice/rule.js';
 import { activeVerb, findPassives, type PassiveMatch } from '../passive.js';
-import { isBe, isClausePunct, isContentWord, isDeterminer, isDo, isHave, isModal, isNumber, isObjectPronoun, thirdPerson, baseOfThirdPerson } from '../word-classes.js';
+import { isBe, isClausePunct, isContentWord, isCoordinator, isNegation, isVerbBase, isDeterminer, isDo, isHave, isModal, isNumber, isObjectPronoun, isPreposition, isSubordinator, thirdPerson, baseOfThirdPerson } from '../word-classes.js';
 
 /** English passives: be/get + participle, with the agent's 'by' phrase when there is one. */
 const passiveVoice: GrammarCheck<EnglishSentence, PassiveCheckOptions, PassiveMessageId> = (sentence, options) => {
@@ -21,7 +22,10 @@ const passiveVoice: GrammarCheck<EnglishSentence, PassiveCheckOptions, PassiveMe
       const object = subjectBefore(sentence, match.first);
       // A rewrite that would move a quantifier or a negation ("Not all changes are approved by IT")
       // changes what the sentence says: name the actor to put first instead.
-      if (object === unsafeObject) {
+      // "are only performed by authorized personnel": "only" would be lost; an unknown base form
+      // ("inherite" for "inherited") would make an ungrammatical verb.
+      const scopeInGroup = tokens.slice(match.first, match.participle).some((t) => SCOPE_WORDS.has(t.norm) && !isNegation(t));
+      if (object === unsafeObject || scopeInGroup || !isVerbBase(match.base)) {
         findings.push({ ...base, messageId: 'passiveWithAgentNoRewrite', data: { phrase, agent: agent.text } });
         continue;
       }
@@ -50,6 +54,23 @@ const unsafeObject = Symbol('unsafe object');
  */
 function usableAgent(sentence: EnglishSentence, agent: NonNullable<PassiveMatch['agent']>): { text: string; plural: boolean } | undefined {
   const tokens = sentence.own;
+  // "by leveraging the controls", "by sending an email": a means, not an actor.
+  if (/ing$/.test(tokens[agent.first].norm)) return undefined;
+  // "by the head of IT": the of-phrase belongs to the actor.
+  let last = agent.last;
+  if (tokens[last + 1]?.norm === 'of') {
+    let k = last + 2;
+    while (k < tokens.length && k - last <= 5 && tokens[k].kind === 'word' && (isDeterminer(tokens[k]) || isContentWord(tokens[k])) && !isPreposition(tokens[k])) k++;
+    if (k > last + 2) last = k - 1;
+  }
+  // A phrase cut short ("by the Security and Privacy Officer", "by Datica's configuration management
+  // tooling, Chef") or ending in an adjective ("by remediations specific to…") is not the whole actor.
+  const after = tokens[last + 1];
+  if (after && (isCoordinator(after) || (after.kind === 'word' && isContentWord(after) && !isPreposition(after)))) return undefined;
+  // "by the CTO, or an authorized delegate", "by the lessor, property management, …": a list of actors.
+  if (after?.text === ',' && listContinues(tokens, last + 2)) return undefined;
+  if (last === agent.last && /(ic|al|ive|ous|ful|able|ible)$/.test(tokens[last].norm) && !!after && isPreposition(after)) return undefined;
+  agent = { ...agent, last };
   const head = tokens[agent.last];
   if (!isContentWord(head) && !isObjectPronoun(head)) return undefined;
   if (/(ed|ly)$/.test(head.norm) && agent.first === agent.last && !isObjectPronoun(head)) return undefined;
@@ -60,6 +81,16 @@ function usableAgent(sentence: EnglishSentence, agent: NonNullable<PassiveMatch[
     return { text: subject, plural: !['he', 'she', 'it'].includes(subject.toLowerCase()) };
   }
   return { text: sentence.span(tokens[agent.first], head), plural: agent.plural };
+}
+
+/** After a comma, "or an authorized delegate" or "property management and staff": more items of a list, not a new clause. */
+function listContinues(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 5); k++) {
+    const t = tokens[k];
+    if (isCoordinator(t) || t.text === ',') return true;
+    if (t.kind !== 'word' || isDeterminer(t) || !isContentWord(t) || isPreposition(t) || isSubordinator(t)) return false;
+  }
+  return false;
 }
 
 /**
@@ -80,6 +111,9 @@ function subjectBefore(sentence: EnglishSentence, auxiliary: number): string | t
   if (auxiliary === 0 || auxiliary > 5) return undefined;
   const words = tokens.slice(0, auxiliary);
   if (words.some((t) => SCOPE_WORDS.has(t.norm))) return unsafeObject;
+  // "Once the request has been approved by the CTO": the words before belong to a clause opener;
+  // "Modifying the clock cannot be performed by…": a gerund phrase is no object for the verb.
+  if (isSubordinator(words[0]) || isPreposition(words[0]) || (/ing$/.test(words[0].norm) && !isVerbBase(words[0].norm))) return undefined;
   // Only a plain noun phrase can become the object: "The form needs to be signed" has a verb in it.
   if (words.some((t) => isClausePunct(t) || t.norm === 'to' || isModal(t) || isBe(t) || isHave(t) || isDo(t) || (t !== words[0] && !!baseOfThirdPerson(t.norm)))) return undefined;
   const first = words[0];
