@@ -55,7 +55,10 @@ export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: Readonl
   const tokens = sentence.own;
   const start = mainClauseStart(tokens);
   if (!start) return { kind: 'unknown' };
-  if (start.uncertain) return subjectAfterUnendedIntro(tokens, start.index);
+  if (start.uncertain) {
+    const verdict = subjectAfterUnendedIntro(tokens, start.index);
+    return verdict.kind === 'unknown' && onlyAnIntro(tokens, start.index) ? { kind: 'not-imperative', subject: start.index } : verdict;
+  }
   const i = start.index;
   const w = tokens[i];
   if (!w || w.kind === 'punct') return { kind: 'unknown' };
@@ -80,6 +83,19 @@ export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: Readonl
   // ticket", "Fax the mandate" (a noun cannot open a sentence and then take "the").
   if ((isDeterminer(next) && next.norm !== 'that' && next.norm !== "'s") || ['them', 'him', 'us', 'me'].includes(next?.norm ?? '')) return { kind: 'imperative', verb: i };
   return taggerVerdict(sentence, i);
+}
+
+/**
+ * A step that is only a condition or a purpose before a colon: "To get the JSON:", "If validation was
+ * successful:", "To get the refund total:". A verb right after a one-word purpose is the instruction
+ * ("To deploy run:"); after a longer phrase a verb-like word before the colon is read as its noun.
+ */
+function onlyAnIntro(tokens: readonly Token[], introStart: number): boolean {
+  const opener = tokens[introStart];
+  if (tokens.at(-1)?.text !== ':' || !(isSubordinator(opener) || opener.norm === 'to')) return false;
+  const beforeColon = tokens.at(-2);
+  const instruction = tokens.length - 2 === introStart + 2 && isVerbBase(beforeColon?.norm ?? '') && !beforeColon?.capitalized && !isSubjectPronoun(tokens[introStart + 1]);
+  return !!beforeColon && beforeColon.kind === 'word' && !instruction;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
 import { mainVerbGroup } from './verb-group.js';
 import { byAgent } from './passive.js';
-import { isClausePunct, capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
+import { isClausePunct, isSubordinator, capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
 
 /**
  * The imperative a non-imperative step should start with, derived from its own verb:
@@ -22,8 +22,9 @@ const REST_WORDS = 5;
 
 export function rewriteStep(sentence: EnglishSentence, subject: number): StepRewrite {
   const tokens = sentence.own;
-  // A question ("Did the customer sign the form?") has no imperative that asks the same thing.
-  if (sentence.isQuestion) {
+  // A question ("Did the customer sign the form?") has no imperative that asks the same thing, and a
+  // step that is only a condition or a purpose ("If the card was declined:") has no verb of its own.
+  if (sentence.isQuestion || isSubordinator(tokens[subject]) || tokens[subject].norm === 'to') {
     const last = Math.min(tokens.length - 1, subject + 2);
     return { first: subject, last: lastWord(tokens, subject, last), actual: phrase(sentence, subject, last, tokens.length - 1) };
   }
