@@ -25,8 +25,11 @@ const passiveVoice: GrammarCheck<EnglishSentence, PassiveCheckOptions, PassiveMe
       // "are only performed by authorized personnel": "only" would be lost; an unknown base form
       // ("inherite" for "inherited") would make an ungrammatical verb.
       const scopeInGroup = tokens.slice(match.first, match.participle).some((t) => SCOPE_WORDS.has(t.norm) && !isNegation(t));
-      if (object === unsafeObject || scopeInGroup || !isVerbBase(match.base)) {
-        findings.push({ ...base, messageId: 'passiveWithAgentNoRewrite', data: { phrase, agent: agent.text } });
+      // A base the lexicon does not know is trusted only when it is the participle minus "-ed" ("detected"),
+      // not a guess that adds an "e" ("inherited" → "inherite").
+      const knownBase = isVerbBase(match.base) || participle.norm === `${match.base}ed` || !participle.norm.endsWith('ed');
+      if (object === unsafeObject || scopeInGroup || !knownBase) {
+        findings.push({ ...base, messageId: 'passiveAgentNoRewrite', data: { phrase, agent: agent.text } });
         continue;
       }
       const active = [agent.text, activeVerbGroup(sentence, match, agent.plural) + particle, object ?? '…'].join(' ');
