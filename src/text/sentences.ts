@@ -43,17 +43,83 @@ function englishSentences(text: string): SentenceSpan[] {
   }
   english ??= new ParseEnglish();
   const tree = english.parse(text);
-  const sentences: SentenceSpan[] = [];
+  const parsed: SentenceSpan[] = [];
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode' || !sentence.position) continue;
       const start = sentence.position.start.offset ?? 0;
       const end = sentence.position.end.offset ?? start;
-      sentences.push({ text: text.slice(start, end), start, end });
+      parsed.push({ text: text.slice(start, end), start, end });
     }
   }
-  return sentences;
+  return splitMissedEnds(text, mergeBeforeNumbers(text, parsed));
+}
+
+interface EnglishStops {
+  beforeNumber?: string[];
+  sentenceEnding?: string[];
+}
+
+/** "See form No." + "4 for details.": the parser split after an abbreviation that a number follows. */
+function mergeBeforeNumbers(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const beforeNumber = new Set(languageFile<EnglishStops>('en', 'abbreviations')?.beforeNumber ?? []);
+  if (beforeNumber.size === 0 || spans.length < 2) return spans;
+  const merged: SentenceSpan[] = [];
+  for (const span of spans) {
+    const previous = merged.at(-1);
+    // The text is cut once at the end: slicing at each merge would copy a run of merges over and over.
+    if (previous && /^\p{N}/u.test(span.text) && beforeNumber.has(lastWordOf(text, previous.start, previous.end))) previous.end = span.end;
+    else merged.push({ ...span });
+  }
+  for (const span of merged) span.text = text.slice(span.start, span.end);
+  return merged;
+}
+
+/** The text of `text.slice(start, end)` after its last white space (a scan back over one word). */
+function lastWordOf(text: string, start: number, end: number): string {
+  let k = end;
+  while (k > start && !/\s/.test(text[k - 1])) k--;
+  return text.slice(k, end);
+}
+
+/**
+ * Sentence ends the parser misses: a listed word that may end a sentence ("etc.") and a number that
+ * ends one ("at extension 4."), each followed by white space and a capital letter. A number counts only
+ * after a word (or a `beforeNumber` abbreviation): at the start of a sentence or after ":" it is a list
+ * number ("Steps: 1. Open…"), and "1.5", "v2.3" have no space after the stop.
+ */
+const MISSED_END = /(?<![\p{L}\p{N}\p{M}.,_-])(?:(\p{L}+\.)|\p{N}+\.)(?=\s+["“‘(]?\p{Lu})/gu;
+
+function splitMissedEnds(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const stops = languageFile<EnglishStops>('en', 'abbreviations');
+  const ending = new Set(stops?.sentenceEnding ?? []);
+  const beforeNumber = new Set(stops?.beforeNumber ?? []);
+  const result: SentenceSpan[] = [];
+  for (const span of spans) {
+    let from = span.start;
+    MISSED_END.lastIndex = 0;
+    for (const match of span.text.matchAll(MISSED_END)) {
+      const at = span.start + match.index!;
+      const end = at + match[0].length;
+      if (match[1] !== undefined ? !ending.has(match[1]) : !followsWord(text, from, at, beforeNumber)) continue;
+      pushTrimmed(result, text, from, end);
+      from = end;
+    }
+    pushTrimmed(result, text, from, span.end);
+  }
+  return result;
+}
+
+/** Whether a word (not punctuation, not the sentence start) comes right before `at`, past white space. */
+function followsWord(text: string, sentenceStart: number, at: number, beforeNumber: ReadonlySet<string>): boolean {
+  let k = at;
+  while (k > sentenceStart && /\s/.test(text[k - 1])) k--;
+  if (k === at || k === sentenceStart) return false;
+  if (/[\p{L}\p{M}]/u.test(text[k - 1])) return true;
+  let wordStart = k;
+  while (wordStart > sentenceStart && !/\s/.test(text[wordStart - 1])) wordStart--;
+  return beforeNumber.has(text.slice(wordStart, k));
 }
 
 function segmentedSentences(text: string, primary: string, lang: string): SentenceSpan[] {
