@@ -8,18 +8,20 @@
 //   SHAPES_FROM=16384 SHAPES_TO=2097152        first and last size in bytes (doubling in between)
 //   SHAPES_TIMEOUT=60                          seconds per run; a shape stops at its first timeout
 //
-// Each run is a whole process (`node bin/sop.js lint <dir> --format json`), so start-up is included;
-// the "net" column subtracts the time of the same document with an empty body, and the ratio is
-// computed on net times. Documents are written to .bench/shapes/ (git-ignored).
+// Each run is a whole process (`node bin/sop.js lint <dir> --format json`). Its CPU time (user +
+// system, from bench/rusage-hook.mjs) is what counts, since wall time on a shared machine moves with
+// the load; the "net" column subtracts the CPU time of the same document with an empty body, and the
+// ratio is computed on net CPU times. Documents are written to .bench/shapes/ (git-ignored).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const sop = join(root, 'bin', 'sop.js');
 const workDir = join(root, '.bench', 'shapes');
+const rusageHook = pathToFileURL(join(root, 'bench', 'rusage-hook.mjs')).href;
 
 /** Each shape returns a body of about `bytes` characters. */
 const SHAPES = {
@@ -63,10 +65,10 @@ if (!existsSync(join(root, 'dist', 'src', 'cli.js'))) fail('dist/ is missing: ru
 if (!(from > 0 && to >= from)) fail('SHAPES_FROM and SHAPES_TO must be sizes in bytes with SHAPES_FROM ≤ SHAPES_TO.');
 
 const base = await run('empty', '');
-console.log(`sop shapes: ${from} → ${to} bytes, doubling · timeout ${timeoutSeconds} s · start-up (empty body) ${base.seconds.toFixed(2)} s · Node ${process.version}`);
+console.log(`sop shapes: ${from} → ${to} bytes, doubling · timeout ${timeoutSeconds} s · start-up (empty body) ${base.cpu.toFixed(2)} s CPU · Node ${process.version}`);
 for (const name of chosen.length > 0 ? chosen : Object.keys(SHAPES)) {
   console.log(`\n${name}: ${SHAPES[name].what}`);
-  console.log('      bytes    wall s     net s   ratio  findings');
+  console.log('      bytes    wall s     CPU s  net CPU s   ratio  findings');
   let previous;
   for (let bytes = from; bytes <= to; bytes *= 2) {
     const result = await run(name, SHAPES[name].body(bytes));
@@ -74,9 +76,9 @@ for (const name of chosen.length > 0 ? chosen : Object.keys(SHAPES)) {
       console.log(`${String(bytes).padStart(11)}  ${result.status}`);
       break;
     }
-    const net = Math.max(0.001, result.seconds - base.seconds);
+    const net = Math.max(0.01, result.cpu - base.cpu);
     const ratio = previous ? (net / previous).toFixed(2) : '';
-    console.log(`${String(bytes).padStart(11)}  ${result.seconds.toFixed(2).padStart(8)}  ${net.toFixed(2).padStart(8)}  ${ratio.padStart(6)}  ${String(result.findings).padStart(8)}`);
+    console.log(`${String(bytes).padStart(11)}  ${result.seconds.toFixed(2).padStart(8)}  ${result.cpu.toFixed(2).padStart(8)}  ${net.toFixed(2).padStart(9)}  ${ratio.padStart(6)}  ${String(result.findings).padStart(8)}`);
     previous = net;
   }
 }
@@ -94,7 +96,10 @@ function run(name, body) {
   writeFileSync(join(dir, 'shape.md'), `${FRONTMATTER}${body}\n`);
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [sop, 'lint', dir, '--format', 'json', '--as-of', '2026-11-23'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const usageFile = join(workDir, `${name}.usage.json`);
+    rmSync(usageFile, { force: true });
+    const env = { ...process.env, SOP_BENCH_USAGE_FILE: usageFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${rusageHook}`.trim() };
+    const child = spawn(process.execPath, [sop, 'lint', dir, '--format', 'json', '--as-of', '2026-11-23'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -106,7 +111,9 @@ function run(name, body) {
       if (signal) return resolve({ status: `did not finish in ${timeoutSeconds} s`, seconds });
       if (code !== 0 && code !== 1) return resolve({ status: `failed (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`, seconds });
       // Exit 2 is also what a rule crash gives (the report then names the rule on stderr).
-      resolve({ status: 'ok', seconds, findings: (stdout.match(/"ruleId":/g) ?? []).length });
+      const usage = existsSync(usageFile) ? JSON.parse(readFileSync(usageFile, 'utf8')) : undefined;
+      const cpu = usage ? (usage.userCPUTime + usage.systemCPUTime) / 1e6 : seconds;
+      resolve({ status: 'ok', seconds, cpu, findings: (stdout.match(/"ruleId":/g) ?? []).length });
     });
   });
 }
