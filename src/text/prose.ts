@@ -39,6 +39,9 @@ export interface Placeholder {
   source: string;
 }
 
+/** A bullet at the start of a line written after `<br>`: "- ", "* ", "+ ", "• " (the escaped "\\- " is "- " here too). */
+const LINE_BULLET = /^[ \t]*[-*+•][ \t]+/;
+
 /** Word the text gets in place of inline code and bare URLs. */
 export const PLACEHOLDER = 'item';
 
@@ -138,9 +141,18 @@ function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], chi
       const start = child.position?.start.offset ?? (map.length > 0 ? map.ends[map.length - 1] : 0);
       const end = child.position?.end.offset ?? start;
       switch (child.type) {
-        case 'text':
-          appendMaskingUrls(child.value, start, end);
+        case 'text': {
+          // A line after `<br>` in a table cell often starts with a bullet ("<br>- the receipt"): the
+          // marker is layout, not a word of the sentence.
+          const bullet = lineBreaks.at(-1) === text.length - 1 ? LINE_BULLET.exec(child.value)?.[0].length ?? 0 : 0;
+          if (bullet === 0) appendMaskingUrls(child.value, start, end);
+          else {
+            const probe = new SourceMap();
+            probe.appendAligned(child.value, source, start, end);
+            appendMaskingUrls(child.value.slice(bullet), bullet < child.value.length ? probe.starts[bullet] : end, end);
+          }
           break;
+        }
         case 'inlineCode':
           placeholder(start, end);
           break;
