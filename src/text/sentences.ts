@@ -42,7 +42,7 @@ function englishSentences(text: string): SentenceSpan[] {
     return spans;
   }
   english ??= new ParseEnglish();
-  const tree = english.parse(text);
+  const tree = english.parse(maskLongRuns(text));
   const parsed: SentenceSpan[] = [];
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
@@ -54,6 +54,32 @@ function englishSentences(text: string): SentenceSpan[] {
     }
   }
   return splitMissedEnds(text, mergeBeforeNumbers(text, parsed));
+}
+
+/** A run of non-space characters this long is no word of prose (a pasted hash, a line of dots, `a.a.a…`). */
+const LONG_RUN = 200;
+
+/**
+ * The text with each run of at least LONG_RUN non-space characters replaced by as many letters, so
+ * offsets are unchanged. parse-english merges the pieces of such a run with `push(...pieces)`, which
+ * overflows the stack on a run of 100,000 pieces, and nothing in one can end a sentence anyway.
+ */
+function maskLongRuns(text: string): string {
+  let masked: string[] | undefined;
+  let runStart = 0;
+  let from = 0;
+  for (let k = 0; k <= text.length; k++) {
+    if (k < text.length && !/\s/.test(text[k])) continue;
+    if (k - runStart >= LONG_RUN) {
+      masked ??= [];
+      masked.push(text.slice(from, runStart), 'x'.repeat(k - runStart));
+      from = k;
+    }
+    runStart = k + 1;
+  }
+  if (!masked) return text;
+  masked.push(text.slice(from));
+  return masked.join('');
 }
 
 interface EnglishStops {
