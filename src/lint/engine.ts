@@ -37,6 +37,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
   /** Report only on this slice of the files; repository rules still read every file (`--shard`). */
   shard?: Shard;
+  /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintReport {
@@ -63,7 +65,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const inputs: FileInput[] = options.stdin
     ? [{ absolutePath: resolve(cwd, options.stdin.filename), readText: options.stdin.text }]
-    : discoverFiles(options.paths ?? [], cwd, config).map((absolutePath) => ({ absolutePath }));
+    : discoverFiles(options.paths ?? [], cwd, config).map((absolutePath) => {
+        const unsaved = options.overlay?.get(absolutePath);
+        return unsaved === undefined ? { absolutePath } : { absolutePath, readText: unsaved };
+      });
 
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
   const corpusRules = options.stdin ? [] : rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
