@@ -41,19 +41,86 @@ function englishSentences(text: string): SentenceSpan[] {
     pushTrimmed(spans, text, 0, text.length);
     return spans;
   }
-  english ??= new ParseEnglish();
-  const tree = english.parse(maskLongRuns(text));
+  const masked = maskLongRuns(text);
   const parsed: SentenceSpan[] = [];
+  let joinsPrevious = false;
+  for (const chunk of chunksOf(masked)) {
+    let first = true;
+    for (const span of parsedSentences(masked.slice(chunk.start, chunk.end), chunk.start)) {
+      // The chunk was cut inside a sentence: its first sentence continues the last one.
+      const previous = parsed.at(-1);
+      if (first && joinsPrevious && previous) previous.end = span.end;
+      else parsed.push(span);
+      first = false;
+    }
+    joinsPrevious = chunk.cutInsideSentence;
+  }
+  for (const span of parsed) span.text = text.slice(span.start, span.end);
+  return splitMissedEnds(text, mergeBeforeNumbers(text, parsed));
+}
+
+/** Sentences parse-english finds in `piece`, with offsets shifted by `base`. */
+function parsedSentences(piece: string, base: number): SentenceSpan[] {
+  english ??= new ParseEnglish();
+  const tree = english.parse(piece);
+  const spans: SentenceSpan[] = [];
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode' || !sentence.position) continue;
       const start = sentence.position.start.offset ?? 0;
       const end = sentence.position.end.offset ?? start;
-      parsed.push({ text: text.slice(start, end), start, end });
+      spans.push({ text: '', start: start + base, end: end + base });
     }
   }
-  return splitMissedEnds(text, mergeBeforeNumbers(text, parsed));
+  return spans;
+}
+
+/**
+ * parse-english's merge passes splice arrays, so its time grows with the square of a paragraph's
+ * length (a 200 KB block of "e.g. " took seconds per doubling). The block is parsed in chunks of about
+ * CHUNK characters, each cut at white space where no sentence can end: between a word and a lower-case
+ * word ("the agent"). The sentence that runs over a cut is joined back. Text with no such place for
+ * HARD_CHUNK characters (never prose) is cut before a lower-case word (parse-english merges a sentence
+ * that starts with one into the one before), else at any white space.
+ */
+const CHUNK = 2_000;
+const HARD_CHUNK = 20_000;
+
+interface Chunk {
+  start: number;
+  end: number;
+  /** The cut after this chunk is inside a sentence. */
+  cutInsideSentence: boolean;
+}
+
+function chunksOf(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  while (text.length - start > CHUNK) {
+    // Best: between two plain words ("the agent"); next best: before a lower-case word; else any white space.
+    let between = -1;
+    let beforeLower = -1;
+    let anyWhiteSpace = -1;
+    const limit = Math.min(text.length - 1, start + HARD_CHUNK);
+    for (let k = start + CHUNK; k < limit && between === -1; k++) {
+      if (!/\s/.test(text[k])) continue;
+      if (anyWhiteSpace === -1) anyWhiteSpace = k;
+      if (!/\p{Ll}/u.test(text[k + 1])) continue;
+      if (beforeLower === -1) beforeLower = k;
+      if (/[\p{L}\p{N},]/u.test(text[k - 1])) between = k;
+    }
+    // No white space in the window (a masked run): cut at the next white space after it, if any.
+    for (let k = limit; anyWhiteSpace === -1 && k < text.length - 1; k++) if (/\s/.test(text[k])) anyWhiteSpace = k;
+    const end = between !== -1 ? between : beforeLower !== -1 ? beforeLower : anyWhiteSpace;
+    if (end === -1) break;
+    // Before a lower-case word the sentence goes on; elsewhere only when no end mark comes before the cut.
+    const inside = between !== -1 || beforeLower !== -1 || !/[.!?\u2026"'\u201D\u2019)\]]/.test(text[end - 1]);
+    chunks.push({ start, end, cutInsideSentence: inside });
+    start = end;
+  }
+  chunks.push({ start, end: text.length, cutInsideSentence: false });
+  return chunks;
 }
 
 /** A run of non-space characters this long is no word of prose (a pasted hash, a line of dots, `a.a.a…`). */
