@@ -117,10 +117,19 @@ export function isReported(tokens: readonly Token[], auxiliary: number): boolean
   while (subject >= 0 && isAdverb(tokens[subject])) subject--;
   const s = tokens[subject];
   if (!s || !(isSubjectPronoun(s) || nounish(s))) return false;
-  for (let k = 0; k < subject; k++) {
-    if (lex.reportVerbs.has(tokens[k].norm) || lex.reportMarkers.has(tokens[k].norm)) return true;
+  return firstReportWord(tokens, lex) < subject;
+}
+
+/** Index of the sentence's first report verb or marker (tokens.length if none): found once per sentence, so many "will"s stay linear. */
+const firstReportCache = new WeakMap<readonly Token[], number>();
+function firstReportWord(tokens: readonly Token[], lex: ReturnType<typeof englishLexicon>): number {
+  let first = firstReportCache.get(tokens);
+  if (first === undefined) {
+    first = tokens.findIndex((t) => lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm));
+    if (first === -1) first = tokens.length;
+    firstReportCache.set(tokens, first);
   }
-  return false;
+  return first;
 }
 
 /** Present form for "will <verb>": "sends"/"send", "is"/"are" for be, by the number of the subject. */
