@@ -3,7 +3,7 @@ import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type PassiveMessageId = 'passive' | 'passiveWithAgent';
+export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveNoRewrite' | 'passiveAgentNoRewrite';
 
 /** What a language's passive-voice check is given. */
 export interface PassiveCheckOptions {
@@ -42,6 +42,9 @@ export default defineFileRule<Options, PassiveMessageId>({
   messages: {
     passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
+    // For languages where no rewrite is certain (no made-up verb forms): the phrase and the agent, in the document's script.
+    passiveNoRewrite: "'{phrase}' is passive voice, which hides who acts: name who does it and make them the subject.",
+    passiveAgentNoRewrite: "'{phrase}' is passive voice: make '{agent}' the subject and use the active verb.",
   },
   check(doc, context) {
     const { statives, ignoreSections } = context.options;

@@ -5,9 +5,17 @@ import { defineFileRule } from '../../src/rules/define.js';
 
 export type TenseMessageId = 'future' | 'futureNoRewrite' | 'past' | 'pastNoRewrite';
 
-interface Options {
-  past: boolean;
-  future: boolean;
+/**
+ * What a language's present-tense check is given: `past` and `future` as configured, undefined when
+ * not set. A language whose check for one of them is opt-in (the Hindi and Marathi past, whose
+ * perfectives look like adjectives) reports it only when it is `true`; the others report it unless `false`.
+ */
+export interface TenseCheckOptions {
+  past?: boolean;
+  future?: boolean;
+}
+
+interface Options extends TenseCheckOptions {
   ignoreSections: string[];
 }
 
@@ -20,13 +28,13 @@ export default defineFileRule<Options, TenseMessageId>({
   principle: 'present-tense',
   defaultSeverity: 'warn',
   languages: languagesWithCheck('present-tense'),
-  defaultOptions: { past: true, future: true, ignoreSections: HISTORY_SECTIONS },
+  defaultOptions: { ignoreSections: HISTORY_SECTIONS },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account").' },
-      future: { type: 'boolean', description: 'Flag the future ("will", "is going to").' },
+      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account"). Default: on, except where the language\'s docs say it is opt-in (hi, mr).' },
+      future: { type: 'boolean', description: 'Flag the future ("will", "is going to"). Default: on, except where the language\'s docs say it is opt-in.' },
       ignoreSections: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
@@ -43,12 +51,12 @@ export default defineFileRule<Options, TenseMessageId>({
   check(doc, context) {
     const { past, future, ignoreSections } = context.options;
     const ignored = new Set(ignoreSections.map(normaliseHeading));
-    const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past);
-    // The check finds both; the options choose which are reported.
+    // A check reports what its language flags by default and what the options switch on; an explicit `false` always wins.
+    const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past) !== false;
     checkSentences(doc, { ...context, report: (finding) => wanted(finding.messageId as TenseMessageId) && context.report(finding as typeof finding & { messageId: TenseMessageId }) }, {
-      cacheKey: '',
+      cacheKey: `${past}|${future}`,
       include: (sentence) => !ignored.has(normaliseHeading(sentence.block.section)),
-      options: {},
+      options: { past, future } satisfies TenseCheckOptions,
     });
   },
 });
