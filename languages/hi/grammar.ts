@@ -141,7 +141,7 @@ function agentBefore(sentence: HindiSentence, passiveFirst: number): FormMatch |
     if (last < 0 || words[last].clause !== words[d].clause) return undefined;
     if (lists().agentInstruments.has(words[last].key)) return undefined;
     const first = last > 0 && words[last - 1].clause === words[last].clause && !/^(से|में|पर|का|की|के|को|और)$/u.test(words[last - 1].key) && !/\p{Nd}/u.test(words[last - 1].text) ? last - 1 : last;
-    return { first, last };
+    return { first, last: d };
   }
   return undefined;
 }

@@ -17,6 +17,7 @@ interface WordList {
 type GrammarData = Record<
   | 'futureLookalikes'
   | 'futureAlForms'
+  | 'futureVowelStems'
   | 'obligationBefore'
   | 'presumptiveCues'
   | 'firstPersonPlural'
@@ -64,7 +65,12 @@ export interface FormMatch {
 
 /** English loans carry ॅ or ॉ (हॉटेल, पॅनेल), which no Marathi verb ending has. */
 const LOAN = /[\u0945\u0949\u0911\u090d]/u;
-const FUTURE = /(ईल|ील|ेल|तील|णार)$/u;
+/**
+ * -ईल/-एल (होईल, करेल), -णार (स्वीकारली जाणार), -तील after a consonant stem (करतील, पाठवतील). Not -ील/-तील
+ * after a vowel: that is mostly the locative adjective (शाखेतील 'in the branch', कार्डवरील, CRM मधील,
+ * पुढील), so the vowel-stem futures (देतील, राहील) are listed in grammar.json instead.
+ */
+const FUTURE = /(ईल|ेल|णार|[\u0915-\u0939]तील)$/u;
 /** Auxiliary futures quoted with the word before (कळवली जाईल, देऊ शकेल, स्वीकारली जाणार). */
 const AUXILIARY_FUTURE = /^(जाईल|जातील|जाणार|होईल|होतील|होणार|शकेल|शकतील|येईल|येतील|येणार)$/u;
 
@@ -80,7 +86,7 @@ export function findFutures(sentence: MarathiSentence): FormMatch[] {
     const next = words[i + 1]?.clause === word.clause ? words[i + 1] : undefined;
     if (LOAN.test(key) || l.futureLookalikes.has(key)) return;
     let future = false;
-    if (FUTURE.test(key) || l.futureAlForms.has(key)) {
+    if (FUTURE.test(key) || l.futureAlForms.has(key) || l.futureVowelStems.has(key)) {
       future = true;
       // -आवा लागेल = have to.
       if (/^लाग/u.test(key) && previous && l.obligationBefore.has(previous.key)) future = false;

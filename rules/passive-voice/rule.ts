@@ -44,7 +44,7 @@ export default defineFileRule<Options, PassiveMessageId>({
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
     // For languages where no rewrite is certain (no made-up verb forms): the phrase and the agent, in the document's script.
     passiveNoRewrite: "'{phrase}' is passive voice, which hides who acts: name who does it and make them the subject.",
-    passiveAgentNoRewrite: "'{phrase}' is passive voice: make '{agent}' the subject and use the active verb.",
+    passiveAgentNoRewrite: "'{phrase}' is passive voice: make the one who acts ('{agent}') the subject and use the active verb.",
   },
   check(doc, context) {
     const { statives, ignoreSections } = context.options;
