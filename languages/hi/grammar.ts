@@ -219,7 +219,7 @@ export function findPasts(sentence: HindiSentence): FormMatch[] {
     const withPrevious = previous !== undefined && previous.clause === words[i].clause;
     if (/^(था|थी|थे|थीं)$/u.test(key)) {
       found.push({ first: withPrevious ? i - 1 : i, last: i });
-    } else if (pastPerfectives.has(key) || (ergative && /या$/u.test(key))) {
+    } else if (pastPerfectives.has(key) || (ergative && /[\u0915-\u0939](ा|ी|े|ीं)$|या$/u.test(key))) {
       found.push({ first: withPrevious && /^(किया|की|किए|दिया|दी|दिए|गया|गई|गए|लिया|ली|हुआ|हुई|हुए)$/u.test(key) ? i - 1 : i, last: i });
     }
   }

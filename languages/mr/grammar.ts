@@ -137,7 +137,7 @@ export function findPassives(sentence: MarathiSentence): Array<FormMatch & { age
         break;
       }
     }
-    const first = i > 0 && words[i - 1].clause === verb.clause && /^(केला|केली|केले|केल्या|करण्यात)$/u.test(verb.key) && !/^(ने|नी|ला|ना|नये)$/u.test(words[i - 1].key) && !/(कडून|ने|नी)$/u.test(words[i - 1].key) ? i - 1 : i;
+    const first = i > 0 && words[i - 1].clause === verb.clause && /^(केला|केली|केले|केल्या)$/u.test(verb.key) && !/^(ने|नी|ला|ना|नये)$/u.test(words[i - 1].key) && !/(कडून|ने|नी)$/u.test(words[i - 1].key) ? i - 1 : i;
     found.push({ first, last, agent });
     i = last;
   }
