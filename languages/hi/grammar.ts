@@ -122,13 +122,13 @@ export function findPassives(sentence: HindiSentence): PassiveMatch[] {
   return found;
 }
 
-/** A noun + करना/होना compound verb starts with the noun (दर्ज की जाती, मंज़ूर किए जाते): the phrase quotes both. */
+/** A noun + करना/देना compound verb starts with the noun (दर्ज की जाती, मंज़ूर किए जाते): the phrase quotes both, unless the word before is a postposition, particle or time word (उसी दिन किया जाएगा). */
 function passiveStart(sentence: HindiSentence, participle: number): number {
   const { words } = sentence;
   const key = words[participle].key;
   const previous = words[participle - 1];
   const light = /^(किया|की|किए|कीं|दिया|दी|दिए)$/u.test(key);
-  return light && previous && previous.clause === words[participle].clause && !/^(को|ने|से|में|पर|का|की|के|द्वारा|नहीं|न)$/u.test(previous.key) ? participle - 1 : participle;
+  return light && previous && previous.clause === words[participle].clause && !/^(को|ने|से|में|पर|का|की|के|द्वारा|नहीं|न|भी|ही|तो|दिन|दिनों|बजे|सप्ताह|महीने|बाद|पहले|तुरंत|फिर|अब|आज|कल)$/u.test(previous.key) && !/\p{Nd}/u.test(previous.text) ? participle - 1 : participle;
 }
 
 /** "वित्त प्रबंधक द्वारा …": up to two words before द्वारा (or के द्वारा), unless they name a channel (ईमेल द्वारा). */
