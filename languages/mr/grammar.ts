@@ -189,6 +189,8 @@ export function findWeakModals(sentence: MarathiSentence, optative: boolean): Fo
   const { words } = sentence;
   const l = lists();
   const found: FormMatch[] = [];
+  // An optative after a how/what word is an indirect question (linear: the first such word is found once).
+  const firstQuestionWord = words.findIndex((word) => l.howQuestionWords.has(word.key));
   words.forEach((word, i) => {
     const previous = words[i - 1]?.clause === word.clause ? words[i - 1] : undefined;
     const next = words[i + 1]?.clause === word.clause ? words[i + 1] : undefined;
@@ -198,7 +200,7 @@ export function findWeakModals(sentence: MarathiSentence, optative: boolean): Fo
       if (previous && /(ायला|णे)$/u.test(previous.key) && !(next && /^अस/u.test(next.key))) found.push({ first: i - 1, last: i });
     } else if (optative && sentence.endsClause(i) && (/(ावे|ावा|ावी|ावेत|ाव्यात|ावं)$/u.test(word.key) || word.key === 'नये')) {
       if (l.optativeLookalikes.has(word.key)) return;
-      if (words.slice(0, i).some((before) => l.howQuestionWords.has(before.key))) return;
+      if (firstQuestionWord >= 0 && firstQuestionWord < i) return;
       found.push({ first: previous && /^(या|जा|नये)/u.test(word.key) ? i - 1 : i, last: i });
     }
   });
