@@ -3,11 +3,11 @@ import { languageCheck, languagePackFor } from '../src/language/index.js';
 import { normaliseWord } from '../src/lexical/normalise.js';
 import { sentencesOf } from '../src/text/sentences.js';
 import { countWords } from '../src/text/words.js';
-import type { SegmentedSentence } from '../src/language/segmented-sentence.js';
+import type { KeyedSentence } from '../src/language/keyed-sentence.js';
 
 /** The Hindi and Marathi packs below the rules: sentence ends, word counts, spelling folds, quotes. */
-function prepare(lang: string, text: string, quotes: Array<[number, number]> = []): SegmentedSentence {
-  return languagePackFor(lang)!.prepare({ blockText: text, start: 0, end: text.length, quotes }) as SegmentedSentence;
+function prepare(lang: string, text: string, quotes: Array<[number, number]> = []): KeyedSentence {
+  return languagePackFor(lang)!.prepare({ blockText: text, start: 0, end: text.length, quotes }) as KeyedSentence;
 }
 
 function findings(ruleId: string, lang: string, text: string, options: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 import type { LanguagePack } from '../../src/language/index.js';
-import { SegmentedSentence } from '../../src/language/segmented-sentence.js';
+import { KeyedSentence } from '../../src/language/keyed-sentence.js';
 
 /**
  * Hindi analysis: words by Intl.Segmenter (sentences already end at । ॥ . ? ! with the abbreviations of
@@ -11,12 +11,12 @@ export function hindiFold(key: string): string {
   return key.replace(/([\u0905-\u0914\u0915-\u0939\u093e-\u094c])य(ें|ें|े|ी)$/u, (_, before: string, ending: string) => before + (ending === 'ी' ? 'ई' : ending === 'े' ? 'ए' : 'एं'));
 }
 
-export class HindiSentence extends SegmentedSentence {}
+export class HindiSentence extends KeyedSentence {}
 
 const hindiPack: LanguagePack<HindiSentence> = {
   lang: 'hi',
   prepare(input) {
-    return new HindiSentence(input.blockText, input, 'hi', hindiFold);
+    return new HindiSentence(input, 'hi', hindiFold);
   },
 };
 

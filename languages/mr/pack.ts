@@ -1,5 +1,5 @@
 import type { LanguagePack } from '../../src/language/index.js';
-import { SegmentedSentence } from '../../src/language/segmented-sentence.js';
+import { KeyedSentence } from '../../src/language/keyed-sentence.js';
 
 /**
  * Marathi analysis: words by Intl.Segmenter (Marathi ends sentences with `.` more than `।`, sometimes
@@ -7,12 +7,12 @@ import { SegmentedSentence } from '../../src/language/segmented-sentence.js';
  * matching keys folded for the spelling variants of the research's §3: the eyelash ra (कर्मचाऱ्यांना /
  * कर्मचार्‍यांना / कर्मचार्यांना), nukta, chandrabindu and ZWJ/ZWNJ (all in the shared fold).
  */
-export class MarathiSentence extends SegmentedSentence {}
+export class MarathiSentence extends KeyedSentence {}
 
 const marathiPack: LanguagePack<MarathiSentence> = {
   lang: 'mr',
   prepare(input) {
-    return new MarathiSentence(input.blockText, input, 'mr');
+    return new MarathiSentence(input, 'mr');
   },
 };
 

@@ -3,7 +3,11 @@ import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveNoRewrite' | 'passiveAgentNoRewrite';
+/**
+ * `passiveAgentNoRewrite`: the agent is named but the language offers no certain active rewrite;
+ * `passiveNoRewrite`: no agent and no certain rewrite (Hindi, Marathi: no made-up verb forms).
+ */
+export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveAgentNoRewrite' | 'passiveNoRewrite';
 
 /** What a language's passive-voice check is given. */
 export interface PassiveCheckOptions {
@@ -42,9 +46,8 @@ export default defineFileRule<Options, PassiveMessageId>({
   messages: {
     passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
-    // For languages where no rewrite is certain (no made-up verb forms): the phrase and the agent, in the document's script.
+    passiveAgentNoRewrite: "'{phrase}' is passive voice: make the one who acts ('{agent}') the subject of an active verb.",
     passiveNoRewrite: "'{phrase}' is passive voice, which hides who acts: name who does it and make them the subject.",
-    passiveAgentNoRewrite: "'{phrase}' is passive voice: make the one who acts ('{agent}') the subject and use the active verb.",
   },
   check(doc, context) {
     const { statives, ignoreSections } = context.options;

@@ -6,9 +6,10 @@ import { defineFileRule } from '../../src/rules/define.js';
 export type TenseMessageId = 'future' | 'futureNoRewrite' | 'past' | 'pastNoRewrite';
 
 /**
- * What a language's present-tense check is given: `past` and `future` as configured, undefined when
- * not set. A language whose check for one of them is opt-in (the Hindi and Marathi past, whose
- * perfectives look like adjectives) reports it only when it is `true`; the others report it unless `false`.
+ * What a language's present-tense check is given: the `past` and `future` options as configured, or
+ * undefined when the user left them alone. A language whose future or past forms are too ambiguous to
+ * flag by default (Tamil and Telugu state rules in the forms that look like futures; Hindi and Marathi perfectives look like adjectives) checks them only
+ * when the option is set to true; the others check both unless told not to.
  */
 export interface TenseCheckOptions {
   past?: boolean;
@@ -33,8 +34,8 @@ export default defineFileRule<Options, TenseMessageId>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account"). Default: on, except where the language\'s docs say it is opt-in (hi, mr).' },
-      future: { type: 'boolean', description: 'Flag the future ("will", "is going to"). Default: on, except where the language\'s docs say it is opt-in.' },
+      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account"). Default: on in English; off in Hindi and Marathi (set it to true to check the main verb\'s past), and in Tamil and Telugu, which have no past check yet.' },
+      future: { type: 'boolean', description: 'Flag the future ("will", "is going to"). Default: on in English; off in Tamil and Telugu, where set it to true to check the personal future and "going to".' },
       ignoreSections: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
@@ -51,8 +52,9 @@ export default defineFileRule<Options, TenseMessageId>({
   check(doc, context) {
     const { past, future, ignoreSections } = context.options;
     const ignored = new Set(ignoreSections.map(normaliseHeading));
-    // A check reports what its language flags by default and what the options switch on; an explicit `false` always wins.
+    // Unset means the language's default: the check leaves out what its language does not flag by default.
     const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past) !== false;
+    // The check finds both; the options choose which are reported.
     checkSentences(doc, { ...context, report: (finding) => wanted(finding.messageId as TenseMessageId) && context.report(finding as typeof finding & { messageId: TenseMessageId }) }, {
       cacheKey: `${past}|${future}`,
       include: (sentence) => !ignored.has(normaliseHeading(sentence.block.section)),

@@ -1,72 +1,81 @@
-import { foldForMatching } from '../lexical/normalise.js';
 import { wordsOf } from '../text/words.js';
 import type { SentenceInput } from './index.js';
 
 /**
- * A sentence of a language without a tagger (Hindi, Marathi, …), prepared for suffix and word-list
- * checks: its words by Intl.Segmenter (grapheme-aware: matras, virama, ZWJ and ZWNJ stay inside the
- * word), each with a matching key, and the clause each word belongs to. Quoted words (scripts staff
- * say, UI labels) are left out, so no check looks inside a quotation.
+ * A sentence cut into words and clauses, for packs that analyse words by their endings (the
+ * agglutinative Indic languages) rather than with a tagger. Words come from Intl.Segmenter (grapheme
+ * and script aware), so matras, viramas and ZWNJ stay inside words and offsets stay exact.
  */
 export interface SegmentedWord {
-  /** The word as written, for messages. */
+  /** The word as written. */
   text: string;
-  /** The word for matching: lower case, NFC and the Indic spelling folds, then the pack's own fold. */
-  key: string;
+  /** NFC with ZWJ and ZWNJ removed: the form suffix lists are matched against (కస్టమర్‌ను = కస్టమర్ను). */
+  norm: string;
   /** Offsets in the block text. */
   start: number;
   end: number;
-  /** Index of the clause (words between , ; : ( ) – — or the sentence edges). */
+  /** Inside a quotation (a script staff say, a button label): the checks skip it. */
+  quoted: boolean;
+  /** Index of the clause the word belongs to (clauses end at , ; : and brackets). */
   clause: number;
 }
 
-/** Punctuation that ends a clause inside a sentence. Quotation marks end one too (a script is its own clause). */
-const CLAUSE_BREAK = /[,;:()\u2013\u2014\u060c“”"«»]/u;
+/** Punctuation that ends a clause; a full stop ends the sentence anyway. */
+const CLAUSE_BREAK = /[,;:()\[\]\u2013\u2014\u060C\u3001]/u;
+
+/** Matching form of a word: NFC, lower case (for Latin loans), ZWJ/ZWNJ removed. */
+export function matchingForm(word: string): string {
+  return word.normalize('NFC').toLowerCase().replace(/[\u200C\u200D]/g, '');
+}
 
 export class SegmentedSentence {
-  readonly words: SegmentedWord[] = [];
-  /** Offsets of the sentence in the block text. */
-  readonly start: number;
-  readonly end: number;
+  readonly words: SegmentedWord[];
+  /** The words outside quotations, each clause in order (empty clauses dropped). */
+  readonly clauses: SegmentedWord[][];
 
+  /**
+   * `quotatives`: particles that close speech written without quotation marks (Tamil என்று, Telugu
+   * అని): the words of the clause before one are reported speech and are marked `quoted`.
+   */
   constructor(
-    readonly blockText: string,
-    input: SentenceInput,
+    readonly input: SentenceInput,
     lang: string,
-    /** A language's own spelling fold, applied to the key after the shared one (Hindi -ये → -ए). */
-    fold: (key: string) => string = (key) => key,
+    quotatives: ReadonlySet<string> = new Set(),
   ) {
-    this.start = input.start;
-    this.end = input.end;
-    const text = blockText.slice(input.start, input.end);
-    const inQuote = (offset: number) => input.quotes.some(([from, to]) => offset >= from && offset < to);
+    const { blockText, start, end, quotes } = input;
+    const text = blockText.slice(start, end);
+    const inQuote = (offset: number) => quotes.some(([from, to]) => offset >= from && offset < to);
     let clause = 0;
-    let last = input.start;
-    for (const word of wordsOf(text, lang)) {
-      const start = word.start + input.start;
-      const end = word.end + input.start;
-      if (CLAUSE_BREAK.test(blockText.slice(last, start))) clause++;
-      last = end;
-      if (inQuote(start)) {
-        clause++;
-        continue;
-      }
-      this.words.push({ text: word.text, key: fold(foldForMatching(word.text.toLowerCase())), start, end, clause });
+    let previousEnd = start;
+    this.words = wordsOf(text, lang).map((word) => {
+      const wordStart = word.start + start;
+      const between = blockText.slice(previousEnd, wordStart);
+      // Punctuation inside a quotation ("“Hello, thank you”") does not split the sentence's clauses.
+      if (CLAUSE_BREAK.test(between) && !inQuote(previousEnd + between.search(CLAUSE_BREAK))) clause++;
+      previousEnd = word.end + start;
+      return { text: word.text, norm: matchingForm(word.text), start: wordStart, end: word.end + start, quoted: inQuote(wordStart), clause };
+    });
+    this.words.forEach((word, index) => {
+      if (word.quoted || !quotatives.has(word.norm)) return;
+      for (let k = index - 1; k >= 0 && this.words[k].clause === word.clause && !this.words[k].quoted; k--) this.words[k].quoted = true;
+    });
+    const byClause = new Map<number, SegmentedWord[]>();
+    for (const word of this.words) {
+      if (word.quoted) continue;
+      const list = byClause.get(word.clause) ?? [];
+      list.push(word);
+      byClause.set(word.clause, list);
     }
+    this.clauses = [...byClause.values()];
   }
 
-  /** Whether the word at `index` ends its clause (the next word is in another clause, or there is none). */
-  endsClause(index: number): boolean {
-    const next = this.words[index + 1];
-    return next === undefined || next.clause !== this.words[index].clause;
+  /** The words outside quotations. */
+  get unquoted(): SegmentedWord[] {
+    return this.words.filter((word) => !word.quoted);
   }
 
-  /** The source text from word `first` to word `last`, on one line. */
-  span(first: number, last: number): string {
-    return this.blockText.slice(this.words[first].start, this.words[last].end).replace(/\s+/gu, ' ');
-  }
-
-  key(index: number): string | undefined {
-    return this.words[index]?.key;
+  /** The source text from one word to another, on one line, for a message. */
+  span(first: SegmentedWord, last: SegmentedWord): string {
+    return this.input.blockText.slice(first.start, last.end).replace(/\s+/gu, ' ');
   }
 }

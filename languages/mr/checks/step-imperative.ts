@@ -19,8 +19,8 @@ const stepImperative: GrammarCheck<MarathiSentence, StepCheckOptions, StepMessag
   const finding: GrammarFinding<StepMessageId> = {
     start: sentence.words[group.first].start,
     end: sentence.words[group.last].end,
-    messageId: 'notInstruction',
-    data: { actual: sentence.span(group.first, group.last) },
+    messageId: 'notInstructionFinal',
+    data: { actual: sentence.span(group.first, group.last), example: 'करा' },
   };
   return [finding];
 };
