@@ -3,7 +3,7 @@ import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type PassiveMessageId = 'passive' | 'passiveWithAgent';
+export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveNoActor';
 
 /** What a language's passive-voice check is given. */
 export interface PassiveCheckOptions {
@@ -42,6 +42,7 @@ export default defineFileRule<Options, PassiveMessageId>({
   messages: {
     passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
+    passiveNoActor: "'{phrase}' is passive voice, which hides who acts: name who does it.",
   },
   check(doc, context) {
     const { statives, ignoreSections } = context.options;

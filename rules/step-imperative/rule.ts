@@ -3,7 +3,7 @@ import { languagesWithCheck } from '../../src/language/index.js';
 import type { Sentence } from '../../src/text/prose.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type StepMessageId = 'notImperative' | 'notImperativeNoRewrite';
+export type StepMessageId = 'notImperative' | 'notImperativeNoRewrite' | 'notImperativeVerbs';
 
 /** What a language's step-imperative check is given. */
 export interface StepCheckOptions {
@@ -36,6 +36,7 @@ export default defineFileRule<Options, StepMessageId>({
   messages: {
     notImperative: "Start the step with what to do: '{suggestion}' instead of '{actual}'.",
     notImperativeNoRewrite: "Start the step with what to do (a verb such as 'Check' or 'Send'), not '{actual}'.",
+    notImperativeVerbs: "Start the step with what to do (a verb such as {examples}), not '{actual}'.",
   },
   check(doc, context) {
     const { stepVerbs } = context.options;
