@@ -39,7 +39,8 @@ describe('language packs', () => {
   it('are picked by the primary subtag', () => {
     expect(languagePackFor('en')?.lang).toBe('en');
     expect(languagePackFor('en-GB')?.lang).toBe('en');
-    expect(languagePackFor('fr')).toBeUndefined();
+    expect(languagePackFor('fr-CA')?.lang).toBe('fr');
+    expect(languagePackFor('de')).toBeUndefined();
     expect(languagePackFor('hi')).toBeUndefined();
   });
 

@@ -79,7 +79,8 @@ function notImperative(sentence: FrenchSentence, at: number): ImperativeVerdict 
   const words = frenchWords();
   // "Le conseiller vérifie l'adresse" / "Vous vérifiez l'adresse" → "Vérifiez l'adresse".
   let k = at;
-  if (words.subjectPronouns.has(tokens[k].norm) && ['vous', 'nous', 'on', 'il', 'elle', 'ils', 'elles', 'je', "j'", 'tu'].includes(tokens[k].norm)) {
+  // Only a personal subject: "Il faut…", "Il est…" are impersonal and have no imperative.
+  if (['vous', 'nous', 'on', 'je', "j'", 'tu'].includes(tokens[k].norm)) {
     k++;
   } else if (words.determiners.has(tokens[k].norm)) {
     k++;
@@ -89,7 +90,7 @@ function notImperative(sentence: FrenchSentence, at: number): ImperativeVerdict 
     k = -1;
   }
   const verb = k >= 0 ? tokens[k] : undefined;
-  const reading = verb ? readings(verb).find((r) => r.tense === 'P' && !NO_REWRITE.has(r.lemma)) : undefined;
+  const reading = verb && !readings(verb).some((r) => NO_REWRITE.has(r.lemma)) ? readings(verb).find((r) => r.tense === 'P') : undefined;
   if (verb && reading && !hasReading(verb, ['W', 'K']) && words.determiners.has(tokens[k - 1]?.norm ?? '') === false) {
     const imperative = formOf(reading.lemma, 'Y', 4);
     if (imperative) return { kind: 'not-imperative', first: at, last: k, suggestion: imperative[0].toUpperCase() + imperative.slice(1) };

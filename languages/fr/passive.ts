@@ -39,7 +39,9 @@ export function findPassives(sentence: FrenchSentence, extraStatives: ReadonlySe
     const stative = words.statives.has(masculineSingular(reading)) || extraStatives.has(participle.norm) || extraStatives.has(masculineSingular(reading));
     if (finite && stative && !agent) continue;
     // "Il est important de", "est prêt": adjectives are not participles, and the lexicon has no K reading for them.
-    matches.push({ first: i, participle: k, reading, agent, presentAuxiliary: PRESENT.has(aux) && !tokens.slice(i + 1, k).some((t) => t.norm === 'ne' || t.norm === "n'") });
+    // "a été transmis": the phrase starts at the auxiliary of the perfect.
+    const first = aux === 'été' && i > 0 && hasReading(tokens[i - 1], ['P', 'I', 'F', 'C', 'S', 'W'], 'avoir') ? i - 1 : i;
+    matches.push({ first, participle: k, reading, agent, presentAuxiliary: PRESENT.has(aux) && !tokens.slice(i + 1, k).some((t) => t.norm === 'ne' || t.norm === "n'") });
     i = k;
   }
   return matches;
