@@ -11,7 +11,7 @@ import { sop } from './helpers/cli.js';
 describe('the bundled example repository', () => {
   const example = join(packageRoot, 'examples', 'customer-service');
 
-  it('gives exactly its eight deliberate findings', () => {
+  it('gives exactly its ten deliberate findings', () => {
     const run = sop(['lint', example, '--format', 'json', '--as-of', '2026-11-23'], { cwd: packageRoot });
     expect(run.code).toBe(1);
     const findings = (JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>).flatMap((result) =>
@@ -24,6 +24,8 @@ describe('the bundled example repository', () => {
       'policies/refunds.md:52 passive-voice',
       'procedures/answering-calls.md:40 wordy-phrase',
       'procedures/closing-the-store.md:8 review-overdue',
+      'procedures/handling-a-complaint.fr.md:26 present-tense',
+      'procedures/handling-a-complaint.fr.md:50 weak-modal',
       'procedures/handling-a-complaint.md:49 weak-modal',
       'procedures/processing-a-refund.md:40 step-imperative',
     ]);
