@@ -4,15 +4,13 @@
 // frontmatter, the headings that language's sections.json accepts), the document is linted, and the rules
 // that fired on each line are compared with its `expect`. Used by scripts/accuracy.mjs (`npm run accuracy`
 // writes test/accuracy/RESULTS.md) and by test/accuracy.test.ts (compares and asserts; writes nothing).
-// It reads the built code in dist/, so run `npm run build` first (npm test and npm run accuracy do).
+// The caller hands in the engine it measures (`{ lint, loadConfig, loadRules, languageFile }`): the test
+// passes the TypeScript sources, `npm run accuracy` the compiled dist/.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfig } from '../dist/src/config/load.js';
-import { lint } from '../dist/src/lint/engine.js';
-import { languageFile } from '../dist/src/language/registry.js';
-import { packageRoot } from '../dist/src/paths.js';
-import { loadRules } from '../dist/src/rules/registry.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const accuracyDir = join(packageRoot, 'test', 'accuracy');
 export const resultsPath = join(accuracyDir, 'RESULTS.md');
 
@@ -57,16 +55,16 @@ function readSet(set) {
 }
 
 /** The first heading the language accepts for a canonical section (English names when it has none). */
-function headingFor(lang, section) {
+function headingFor(engine, lang, section) {
   if (lang === 'en') return section;
-  const names = languageFile(lang, 'sections')?.sections?.[section];
+  const names = engine.languageFile(lang, 'sections')?.sections?.[section];
   if (!Array.isArray(names) || names.length === 0) throw new Error(`languages/${lang}/sections.json names no heading for ${section}`);
   return names[0];
 }
 
-function buildDocument(entries, context, lang) {
+function buildDocument(engine, entries, context, lang) {
   const frontmatter = ['---', 'id: accuracy-check', 'title: Accuracy check', 'type: procedure', 'owner: Quality', 'status: draft', 'version: "1.0.0"', 'last_reviewed: 2026-01-05', `lang: ${lang}`, '---', ''];
-  const lines = [...frontmatter, '# Accuracy check', '', `## ${headingFor(lang, context === 'step' ? 'Procedure' : 'Purpose')}`, ''];
+  const lines = [...frontmatter, '# Accuracy check', '', `## ${headingFor(engine, lang, context === 'step' ? 'Procedure' : 'Purpose')}`, ''];
   const lineOf = new Map();
   entries.forEach((entry, index) => {
     if (entry.context !== context) return;
@@ -77,14 +75,14 @@ function buildDocument(entries, context, lang) {
   return { text: `${lines.join('\n')}\n`, lineOf };
 }
 
-async function firedRules(entries, ruleIds, rules, set) {
+async function firedRules(engine, entries, ruleIds, rules, set) {
   const fired = entries.map(() => new Set());
-  const config = loadConfig({ cwd: packageRoot, rules, search: false });
+  const config = engine.loadConfig({ cwd: packageRoot, rules, search: false });
   const lang = set.lang ?? 'en';
   for (const context of ['step', 'prose']) {
-    const { text, lineOf } = buildDocument(entries, context, lang);
+    const { text, lineOf } = buildDocument(engine, entries, context, lang);
     if (lineOf.size === 0) continue;
-    const report = await lint({
+    const report = await engine.lint({
       cwd: packageRoot,
       stdin: { text, filename: `accuracy-${context}.md` },
       config,
@@ -105,9 +103,9 @@ async function firedRules(entries, ruleIds, rules, set) {
 const ratio = (part, whole) => (whole === 0 ? undefined : part / whole);
 const show = (value) => (value === undefined ? 'n/a' : value.toFixed(2));
 
-/** Every (rule, set) row with its counts and ratios, and the lines each rule gets wrong. */
-export async function measure() {
-  const rules = await loadRules();
+/** Every (rule, set) row with its counts and ratios, and the lines each rule gets wrong, measured on `engine`. */
+export async function measure(engine) {
+  const rules = await engine.loadRules();
   const known = new Set(rules.map((rule) => rule.id));
   const rows = [];
   const misses = [];
@@ -115,7 +113,7 @@ export async function measure() {
     const entries = readSet(set);
     const ruleIds = set.rules.filter((id) => known.has(id));
     if (ruleIds.length !== set.rules.length) throw new Error(`${set.file}: rules missing from rules/: ${set.rules.filter((id) => !known.has(id)).join(', ')}`);
-    const fired = await firedRules(entries, ruleIds, rules, set);
+    const fired = await firedRules(engine, entries, ruleIds, rules, set);
     for (const ruleId of ruleIds) {
       const row = { ruleId, set: set.name, lang: set.lang ?? 'en', lines: entries.length, tp: 0, fp: 0, fn: 0, floor: set.floor, goal: set.goal, cleanOnly: (set.cleanOnly ?? []).includes(ruleId) };
       entries.forEach((entry, index) => {

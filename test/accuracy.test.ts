@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM module shared with `npm run accuracy`; it reads the built dist/ (npm test builds first)
+// @ts-expect-error plain ESM module shared with `npm run accuracy`, which hands it the compiled dist/
 import { measure, renderResults, resultsPath, SETS } from '../scripts/accuracy-measure.mjs';
+import { loadConfig } from '../src/config/load.js';
+import { languageFile } from '../src/language/registry.js';
+import { lint } from '../src/lint/engine.js';
+import { loadRules } from '../src/rules/registry.js';
 
 /**
  * Precision and recall of the prose rules, per language, on the labelled sets of test/accuracy/ (see its
@@ -21,7 +25,7 @@ interface Row {
   floor: { precision: number; recall: number };
 }
 
-const measured = (await measure()) as { rows: Row[]; misses: string[] };
+const measured = (await measure({ lint, loadConfig, loadRules, languageFile })) as { rows: Row[]; misses: string[] };
 
 describe('prose rule accuracy', () => {
   it('test/accuracy/RESULTS.md is what `npm run accuracy` writes today', () => {
