@@ -38,9 +38,9 @@ export const SETS = [
   { name: 'fr-dev', lang: 'fr', file: 'sentences-dev.fr.jsonl', rules: ALL, floor: { precision: 0.9, recall: 0.8 } },
   { name: 'fr-sop', lang: 'fr', file: 'sentences-sop.fr.jsonl', rules: ALL, floor: { precision: 0.9, recall: 0.8 } },
   // Held out (written and labelled before the French rules, never tuned on): as for real-holdout, the floor is the
-  // lowest first score (weak-modal recall 0.75, wordy-phrase recall 0.73, measurable-standard precision 0.88) and the
+  // lowest first score rounded down (weak-modal recall 0.75, wordy-phrase recall 8/11, measurable-standard precision 7/8) and the
   // issue's target is the goal.
-  { name: 'fr-natural', lang: 'fr', file: 'sentences-natural.fr.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.88, recall: 0.73 }, goal: { precision: 0.9, recall: 0.8 } },
+  { name: 'fr-natural', lang: 'fr', file: 'sentences-natural.fr.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.87, recall: 0.72 }, goal: { precision: 0.9, recall: 0.8 } },
 ];
 
 function readSet(set) {
