@@ -22,10 +22,18 @@ export class FrenchSentence {
     return this.blockText.slice(first.start, last.end).replace(/\s+/g, ' ');
   }
 
-  /** Index of the first own token of the clause holding own token `i` (after the last , ; : before it). */
+  private clauseStarts?: number[];
+
+  /** Index of the first own token of the clause holding own token `i` (after the last , ; : before it); computed once per sentence, so the checks stay linear. */
   clauseStart(i: number): number {
-    let k = i;
-    while (k > 0 && !isClauseBreak(this.own[k - 1])) k--;
-    return k;
+    if (!this.clauseStarts) {
+      this.clauseStarts = [];
+      let start = 0;
+      this.own.forEach((token, k) => {
+        if (k > 0 && isClauseBreak(this.own[k - 1])) start = k;
+        this.clauseStarts!.push(start);
+      });
+    }
+    return this.clauseStarts[i] ?? 0;
   }
 }

@@ -30,10 +30,13 @@ export function findTenseProblems(sentence: FrenchSentence): TenseMatch[] {
   /** A determiner or preposition before it makes a verb-looking word a noun ("l'aura", "de passage"). */
   const afterDeterminer = (i: number) => i > 0 && (words.determiners.has(tokens[i - 1].norm) || words.prepositions.has(tokens[i - 1].norm)) && !words.objectPronouns.has(tokens[i - 1].norm);
   /** The main clause's verb: not after que, qui, si, lorsque… in its clause. */
-  const inSubordinate = (i: number) => {
-    for (let k = i - 1; k >= sentence.clauseStart(i); k--) if (words.subordinators.has(tokens[k].norm)) return true;
-    return false;
-  };
+  // The latest subordinator of each clause so far: one pass, so a long clause costs linear time.
+  const subordinated: boolean[] = [];
+  tokens.forEach((token, k) => {
+    const start = sentence.clauseStart(k);
+    subordinated.push(k > start && (subordinated[k - 1] || words.subordinators.has(tokens[k - 1].norm)));
+  });
+  const inSubordinate = (i: number) => subordinated[i];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
