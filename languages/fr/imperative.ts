@@ -27,7 +27,11 @@ export function imperativeVerdict(sentence: FrenchSentence, stepVerbs: ReadonlyS
   if (!first) return { kind: 'imperative' };
   if (stepVerbs.has(first.norm)) return { kind: 'imperative' };
   if (hasReading(first, ['Y']) && readings(first).some((r) => r.tense === 'Y' && (r.slot === 4 || r.slot === 3))) return { kind: 'imperative' };
-  if (hasReading(first, ['W']) && !isSubjectInfinitive(sentence, i)) return { kind: 'imperative' };
+  if (hasReading(first, ['W'])) {
+    const verb = verbAfterSubjectInfinitive(sentence, i);
+    // "Vérifier chaque reçu permet…": the finding spans the infinitive subject and its verb.
+    return verb < 0 ? { kind: 'imperative' } : { kind: 'not-imperative', first: i, last: verb };
+  }
   return notImperative(sentence, i);
 }
 
@@ -59,18 +63,18 @@ function mainClauseStart(sentence: FrenchSentence): number {
   return i;
 }
 
-/** An initial infinitive followed, in its clause and before any subordinator, by a third-person verb that is not a noun. */
-function isSubjectInfinitive(sentence: FrenchSentence, at: number): boolean {
+/** The third-person verb (not a noun) that follows an initial infinitive in its clause, before any subordinator: the infinitive is its subject. -1 when there is none. */
+function verbAfterSubjectInfinitive(sentence: FrenchSentence, at: number): number {
   const tokens = sentence.own;
   const words = frenchWords();
   for (let k = at + 1; k < tokens.length; k++) {
     const token = tokens[k];
-    if (isClauseBreak(token) || words.subordinators.has(token.norm) || ['et', 'puis', 'ou', 'ensuite'].includes(token.norm)) return false;
+    if (isClauseBreak(token) || words.subordinators.has(token.norm) || ['et', 'puis', 'ou', 'ensuite'].includes(token.norm)) return -1;
     const previous = tokens[k - 1];
     if (words.determiners.has(previous.norm) || words.prepositions.has(previous.norm) || words.objectPronouns.has(previous.norm)) continue;
-    if (readings(token).some((r) => r.tense === 'P' && (r.slot === 2 || r.slot === 5)) && !hasReading(token, ['W', 'K'])) return true;
+    if (readings(token).some((r) => r.tense === 'P' && (r.slot === 2 || r.slot === 5)) && !hasReading(token, ['W', 'K'])) return k;
   }
-  return false;
+  return -1;
 }
 
 /** The finding for a step that is not an instruction, with the -ez rewrite when a subject and a present verb open it. */
