@@ -29,8 +29,9 @@ export function isRetired(summary: DocumentSummary): boolean {
 }
 
 /**
- * The id at the top of a document's `variant_of` chain: a base and all its branch variants share it.
- * Chains that loop or name a missing document stop where they break.
+ * The id at the top of a document's `variant_of` (or `translation_of`) chain: a base, its branch variants
+ * and the translations of any of them share it. Chains that loop or name a missing document stop where
+ * they break.
  */
 export function familyRoot(summary: DocumentSummary, byId: ReadonlyMap<string, DocumentSummary[]>): string | undefined {
   let current = summary;
@@ -41,7 +42,7 @@ export function familyRoot(summary: DocumentSummary, byId: ReadonlyMap<string, D
       if (seen.has(id)) return id;
       seen.add(id);
     }
-    const parentId = stringValue(current.data.variant_of);
+    const parentId = stringValue(current.data.variant_of) ?? stringValue(current.data.translation_of);
     const parent = parentId ? lookup(byId, parentId) : undefined;
     if (!parent) return parentId ?? id;
     current = parent;
