@@ -42,3 +42,13 @@ describe('languages in sop rules and sop explain', () => {
     expect(explainText(rule('required-sections'), readRuleDocs('required-sections'))).toContain('Languages: all');
   });
 });
+
+describe('language sections already in the docs', () => {
+  it('are recognised with or without backticks around the tag', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sop-langdocs-'));
+    mkdirSync(join(dir, 'ta', 'docs'), { recursive: true });
+    writeFileSync(join(dir, 'ta', 'docs', 'weak-modal.md'), 'duplicate\n');
+    const docs = '# weak-modal\n\nText.\n\n## Tamil (`ta`)\n\nExamples.\n';
+    expect(explainText({ ...rule('weak-modal'), languages: ['en', 'ta'] }, docs, dir)).not.toContain('duplicate');
+  });
+});

@@ -8,7 +8,7 @@ import type { Rule } from '../types.js';
  * What `sop explain` shows of each language a rule supports, from the language registry: the rule's
  * own docs.md first, then a "Languages" line naming every language with a check or word list for the
  * rule, then, for each language whose section is not already in docs.md (a heading ending in
- * "(<tag>)", e.g. "## French (fr)"), the examples the language folder ships in
+ * "(<tag>)", with or without backticks, e.g. "## French (fr)"), the examples the language folder ships in
  * `languages/<tag>/docs/<rule-id>.md`. A new language pack shows up here by adding its folder.
  */
 export function explainText(rule: Rule, docs: string | undefined, languagesDir = languageSourceDir): string {
@@ -28,5 +28,5 @@ export function explainText(rule: Rule, docs: string | undefined, languagesDir =
 
 function hasLanguageSection(docs: string, tag: string): boolean {
   const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^#{2,3} .*\\(${escaped}\\)\\s*$`, 'm').test(docs);
+  return new RegExp(`^#{2,3} .*\\(\`?${escaped}\`?\\)\\s*$`, 'm').test(docs);
 }
