@@ -25,8 +25,8 @@ export interface LintOptions {
   fix?: boolean;
   /** Compute fixes into `FileResult.output` without writing. */
   fixDryRun?: boolean;
-  /** Lint this text instead of files on disk (`--stdin`). */
-  stdin?: { text: string; filename: string };
+  /** Lint this text (or these bytes, checked as a file's are) instead of files on disk (`--stdin`). */
+  stdin?: { text: string; filename: string; bytes?: Uint8Array };
   /** Restrict the run to these rule ids (tests, `sop explain` examples). */
   onlyRules?: readonly string[];
   /** Rules added to the registry's for this run (API users and tests); they need a setting to run. */
@@ -46,6 +46,8 @@ export interface LintReport {
   errorCount: number;
   warningCount: number;
   crashes: RuleCrash[];
+  /** Per-file notes that are not findings (`--fix` did not write a file, and why). */
+  warnings: string[];
 }
 
 export function today(): string {
@@ -62,7 +64,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const cwd = options.cwd;
 
   const inputs: FileInput[] = options.stdin
-    ? [{ absolutePath: resolve(cwd, options.stdin.filename), readText: options.stdin.text }]
+    ? [{ absolutePath: resolve(cwd, options.stdin.filename), ...(options.stdin.bytes ? { readBytes: options.stdin.bytes } : { readText: options.stdin.text }) }]
     : discoverFiles(options.paths ?? [], cwd, config).map((absolutePath) => ({ absolutePath }));
 
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
@@ -86,10 +88,12 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const results: FileResult[] = [];
   const crashes: RuleCrash[] = [];
+  const warnings: string[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
   outcomes.forEach((outcome, index) => {
     const { result } = outcome;
+    for (const warning of outcome.warnings ?? []) warnings.push(warning);
     if (inShard && !inShard.has(inputs[index].absolutePath)) {
       // Outside the shard: its summaries feed the repository rules; nothing is reported on it.
       for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });
@@ -152,7 +156,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     warningCount += result.warningCount;
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
-  return { results, rules: allRules, config, errorCount, warningCount, crashes };
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, warnings };
 
   /**
    * The file pass. With a shard, files outside it run only the repository rules' summaries (and parsing),
