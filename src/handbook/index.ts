@@ -107,7 +107,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const chromium = formats.includes('pdf') ? requireChromium(options.chromium, options.cwd) : undefined;
 
   progress.stage('reading documents');
-  const records = loadRecords({ cwd: options.cwd, paths: options.paths, config });
+  const unreadable = unreadableFiles(report);
+  const records = loadRecords({ cwd: options.cwd, paths: options.paths, config, skip: new Set(unreadable.keys()) });
   const selectors = editionSelectors(records, settings.branches, options);
   const oldRecords: DocRecord[] | undefined = options.since ? recordsAtRef(options.since, { cwd: options.cwd, paths: options.paths, config }) : undefined;
 
@@ -118,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!steps) stepsByHash.set(record.contentHash, (steps = stepTexts(record, config)));
     return steps;
   };
-  const warnings: string[] = [];
+  const warnings: string[] = [...unreadable].map(([filePath, why]) => `Left out of the handbook: ${filePath} (${why})`);
   const readMedia: MediaReader = createMediaReader({ cwd: options.cwd, root: repositoryRoot(options, config), maxBytes: config.maxFileSize, warn: (message) => warnings.push(message) });
 
   const protectedPaths = [options.cwd, ...options.paths.map((path) => resolve(options.cwd, path)), ...(config.path ? [config.root] : [])];
@@ -147,6 +148,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress.done();
   }
   return { status: 'built', lint: report, out, formats, editions, files: files + 1, compliant, warnings: [...new Set(warnings)] };
+}
+
+/** Files the lint could not read (a fatal parse-error), with why: `--force` builds without them. */
+function unreadableFiles(report: LintReport): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const result of report.results) {
+    const fatal = result.messages.find((finding) => finding.fatal && finding.ruleId === 'parse-error');
+    if (fatal) found.set(result.filePath, `${fatal.line}:${fatal.column} ${fatal.message}`);
+  }
+  return found;
 }
 
 /** The folder whose files a handbook may publish: the config's folder, else the first path built, else the working folder. */

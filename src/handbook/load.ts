@@ -20,12 +20,13 @@ export function contentHash(text: string): string {
  * Reads every document under `paths` into records: frontmatter and text only. The Markdown is
  * parsed once, later, by the transform; the lint has already reported files that are not documents.
  */
-export function loadRecords(options: { cwd: string; paths: readonly string[]; config: ResolvedConfig }): DocRecord[] {
+export function loadRecords(options: { cwd: string; paths: readonly string[]; config: ResolvedConfig; skip?: ReadonlySet<string> }): DocRecord[] {
   const { cwd, config } = options;
   const configRoot = config.path ? config.root : cwd;
   const records: DocRecord[] = [];
   for (const absolutePath of discoverFiles(options.paths, cwd, config)) {
     const filePath = toPosix(relative(cwd, absolutePath)) || absolutePath;
+    if (options.skip?.has(filePath)) continue; // the lint could not read it (a fatal parse-error): nothing to place
     const { lang } = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
     let text: string;
     try {
@@ -35,7 +36,12 @@ export function loadRecords(options: { cwd: string; paths: readonly string[]; co
     } catch {
       continue;
     }
-    const record = recordFromText(filePath, text, lang);
+    let record: DocRecord | undefined;
+    try {
+      record = recordFromText(filePath, text, lang);
+    } catch {
+      continue; // the lint reports what is wrong with the file
+    }
     if (record) records.push(record);
   }
   return records;
