@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { closest } from '../config/suggest.js';
+import { unknownValueMessage } from '../config/suggest.js';
 import { lint, today, type LintReport } from '../lint/engine.js';
 import { loadStaticAssets } from './assets.js';
 import { compareEditions, comparableDocs, type ComparableDoc } from './changes.js';
@@ -179,12 +179,13 @@ function editionSelectors(records: readonly DocRecord[], configured: readonly st
       throw new UsageError(`Branch "${branch}" cannot name an edition folder: use letters, digits, ".", "_" or "-", and none of ${[...RESERVED_FOLDERS].join(', ')}.`);
     }
   };
+  if (options.audience !== undefined) {
+    // A misspelt audience would build an empty handbook: only documents for everyone.
+    const audiences = [...new Set(records.flatMap((record) => record.audience))].sort();
+    if (!audiences.includes(options.audience)) throw new UsageError(unknownValueMessage('audience', options.audience, audiences));
+  }
   if (options.branch) {
-    if (!known.includes(options.branch)) {
-      const suggestion = closest(options.branch, known);
-      const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.length ? ` Known branches: ${known.join(', ')}.` : ' No document names a branch.';
-      throw new UsageError(`No document names the branch "${options.branch}".${hint}`);
-    }
+    if (!known.includes(options.branch)) throw new UsageError(unknownValueMessage('branch', options.branch, known));
     return [{ selector: { ...base, branch: options.branch }, folder: '' }];
   }
   const editions = [{ selector: base as EditionSelector, folder: '' }];

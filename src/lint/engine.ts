@@ -50,6 +50,9 @@ export interface LintReport {
   warnings: string[];
 }
 
+/** Related locations kept on one finding of a repository rule. */
+const MAX_RELATED = 20;
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -135,7 +138,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
           column: descriptor.at.column ?? 1,
           endLine: descriptor.at.endLine ?? descriptor.at.line,
           endColumn: descriptor.at.endColumn ?? descriptor.at.column ?? 1,
-          ...(descriptor.related ? { related: descriptor.related } : {}),
+          // Capped: a repository rule relating every file to every other makes a report quadratic in size.
+          ...(descriptor.related ? { related: descriptor.related.slice(0, MAX_RELATED) } : {}),
         });
       },
     };
