@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { writeReportFile } from '../fs/report-file.js';
+import { standardStreamOf, writeReportFile } from '../fs/report-file.js';
 import { loadConfig } from '../config/load.js';
 import { lint, type LintReport } from '../lint/engine.js';
 import { fileSettings } from '../lint/file-pass.js';
@@ -110,8 +110,10 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   let output = formatters[format](results, context);
   if (flags.fixDryRun && format !== 'json') output = dryRunDiffs(report.results, cwd, stdin?.text) + output;
 
-  if (flags.outputFile) writeReportFile(resolve(cwd, flags.outputFile), output, flags.outputFile);
-  else await writeStdout(output);
+  const stream = flags.outputFile ? standardStreamOf(resolve(cwd, flags.outputFile)) : 'stdout';
+  if (stream === 'stdout') await writeStdout(output);
+  else if (stream === 'stderr') process.stderr.write(output);
+  else writeReportFile(resolve(cwd, flags.outputFile!), output, flags.outputFile);
 
   for (const warning of report.warnings) process.stderr.write(`sop: ${warning}\n`);
   for (const crash of report.crashes) {

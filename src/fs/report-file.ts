@@ -43,6 +43,17 @@ export function writeReportFile(path: string, content: string, shownAs: string =
   }
 }
 
+/**
+ * `-o /dev/stdout` (or `/dev/fd/1`, `/proc/self/fd/2`…) names a stream sop already holds: opening the
+ * path again fails where standard output is a socket (ENXIO), so the caller writes to the stream.
+ */
+export function standardStreamOf(path: string): 'stdout' | 'stderr' | undefined {
+  const match = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/([12])|proc\/self\/fd\/([12]))$/.exec(path);
+  if (!match) return undefined;
+  if (match[1]) return match[1] as 'stdout' | 'stderr';
+  return (match[2] ?? match[3]) === '1' ? 'stdout' : 'stderr';
+}
+
 function isSymlink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
