@@ -82,7 +82,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of threads, 1 or more (got "${flags.jobs}").`);
   }
   const cwd = process.cwd();
-  const stdin = flags.stdin ? readStdin(flags.stdinFilename ?? '<stdin>.md') : undefined;
+  const stdin = flags.stdin ? await readStdin(flags.stdinFilename ?? '<stdin>.md') : undefined;
 
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
@@ -156,12 +156,23 @@ function readTextOrUndefined(path: string): string | undefined {
   }
 }
 
+/** Standard input is read up to this many bytes: enough to be over any sensible `maxFileSize`, and `/dev/zero` ends. */
+const STDIN_READ_LIMIT = 64 * 1024 * 1024;
+
 /**
  * Standard input as bytes, so that it gets a file's size, binary and UTF-8 checks; the text (decoded
- * leniently) is kept only for the --fix-dry-run diff.
+ * leniently) is kept only for the --fix-dry-run diff. Read as a stream: a synchronous read of a
+ * non-blocking pipe fails with EAGAIN.
  */
-function readStdin(filename: string): { text: string; bytes: Uint8Array; filename: string } {
-  const bytes = readFileSync(0);
+async function readStdin(filename: string): Promise<{ text: string; bytes: Uint8Array; filename: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > STDIN_READ_LIMIT) break;
+  }
+  const bytes = Buffer.concat(chunks);
   return { text: stripBom(bytes.toString('utf8')), bytes, filename };
 }
 
