@@ -25,7 +25,7 @@ describe('F9 --fix and edits made during the run', () => {
     const editor = defineFileRule({
       id: 'test-editor-saves',
       description: 'Appends a line to the file while it is being linted.',
-      principle: 'plain-language',
+      principle: 'accountable-metadata',
       defaultSeverity: 'warn',
       languages: 'all',
       defaultOptions: {},
