@@ -34,11 +34,8 @@ export function languageDataDir(primaryTag: string): string {
 
 const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
-  homepage?: string;
 };
 export const packageVersion = packageJson.version;
-/** The project's repository address (from package.json), base of rule documentation links. */
-export const projectHome = (packageJson.homepage ?? 'https://github.com/sopkit/sopkit').replace(/#.*$/, '');
 
 /**
  * The default export of `<dir>/<name>.js` (compiled, in dist) or `<dir>/<name>.ts` (the sources, under

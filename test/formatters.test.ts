@@ -51,12 +51,21 @@ describe('sarif', () => {
     expect({ version: '2.1.0', runs: [{ results: [] }] }).not.toBeValidSarifLog();
   });
 
+  it('links each rule to the documentation the config names (docs.ruleUrl)', () => {
+    const log = JSON.parse(formatters.sarif(results, { ...context, ruleDocsUrl: 'https://intranet.example/sop/rules/{rule}.html' }));
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'required-sections');
+    expect(rule.helpUri).toBe('https://intranet.example/sop/rules/required-sections.html');
+    expect(log).toBeValidSarifLog();
+  });
+
   it('carries every rule with metadata and help, and results that point at them', () => {
     const log = JSON.parse(formatters.sarif(results, context));
     const driver = log.runs[0].tool.driver;
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id).sort());
     const rule = driver.rules.find((r: { id: string }) => r.id === 'required-sections');
-    expect(rule.helpUri).toMatch(/\/rules\/required-sections\/docs\.md$/);
+    // No site of ours to link to: without the config's docs.ruleUrl there is no helpUri, and no informationUri.
+    expect(rule.helpUri).toBeUndefined();
+    expect(driver.informationUri).toBeUndefined();
     expect(rule.help.markdown).toContain('# required-sections');
     expect(rule.defaultConfiguration.level).toBe('error');
     const [first, second] = log.runs[0].results;

@@ -1,8 +1,7 @@
 import type { Heading } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { defineFileRule } from '../../src/rules/define.js';
 import { acceptedKeys, ownValue, resolveSectionNaming, type SectionNaming } from '../../src/document/section-names.js';
-import { normaliseHeading, sectionsOf } from '../../src/document/sections.js';
+import { headingText, normaliseHeading, sectionsOf } from '../../src/document/sections.js';
 
 const nameList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
@@ -60,9 +59,9 @@ export default defineFileRule({
     required.forEach((_, i) => {
       const index = found[i];
       if (index === -1) {
-        const misplaced = deeper.find((heading) => keysFor[i].has(normaliseHeading(toString(heading))));
+        const misplaced = deeper.find((heading) => keysFor[i].has(normaliseHeading(headingText(heading))));
         if (misplaced) {
-          context.report({ messageId: 'wrongLevel', data: { title: toString(misplaced), depth: misplaced.depth }, at: { node: misplaced } });
+          context.report({ messageId: 'wrongLevel', data: { title: headingText(misplaced).trim(), depth: misplaced.depth }, at: { node: misplaced } });
           return;
         }
         // Point at the next required section that exists, else at the end of the document.

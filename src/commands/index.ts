@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { register as registerBranches } from './branches.js';
 import { register as registerBuild } from './build.js';
+import { register as registerInit } from './init.js';
 import { register as registerLint } from './lint.js';
+import { register as registerLsp } from './lsp.js';
+import { register as registerNew } from './new.js';
 import { register as registerReview } from './review.js';
 import { register as registerRules } from './rules.js';
 
 /** Every command module exports `register(program)`; the CLI registers them in this order. */
-export const commandRegistrations: Array<(program: Command) => void> = [registerLint, registerRules, registerBuild, registerBranches, registerReview];
+export const commandRegistrations: Array<(program: Command) => void> = [registerLint, registerRules, registerBuild, registerBranches, registerReview, registerInit, registerNew, registerLsp];

@@ -106,7 +106,8 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     process.stderr.write(`sop: the baseline ${flags.baseline} suppressed ${applied.suppressed} known findings.\n`);
   }
   if (flags.quiet) results = results.map(onlyErrors);
-  const context = { colorLevel: flags.outputFile ? 0 : colorLevel(flags.color, process.stdout), rules: report.rules, version: packageVersion };
+  const ruleDocsUrl = (report.config.docs as { ruleUrl?: string } | undefined)?.ruleUrl;
+  const context = { colorLevel: flags.outputFile ? 0 : colorLevel(flags.color, process.stdout), rules: report.rules, version: packageVersion, ...(ruleDocsUrl ? { ruleDocsUrl } : {}) };
   let output = formatters[format](results, context);
   if (flags.fixDryRun && format !== 'json') output = dryRunDiffs(report.results, cwd, stdin?.text) + output;
 

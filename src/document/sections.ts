@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SopDocument } from '../types.js';
 
@@ -13,6 +13,25 @@ export interface Section {
   children: RootContent[];
   /** Offset just after the last body node (or the heading). */
   endOffset: number;
+}
+
+/**
+ * The visible text of a heading: no raw HTML (a `<!-- note -->` after a heading is not part of its name)
+ * and no image alt text, as GitHub reads it for its anchor.
+ */
+export function headingText(heading: Heading): string {
+  return toString(heading, { includeImageAlt: false, includeHtml: false });
+}
+
+/**
+ * The text a reader sees in a node: raw HTML (a `<!-- note -->`, a `<br>`) counts as a space, so a
+ * comment after a step does not make two identical steps differ and `a<br>b` stays two words.
+ */
+function readableText(node: Nodes): string {
+  if (node.type === 'html') return ' ';
+  if ('children' in node) return (node.children as Nodes[]).map(readableText).join('');
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  return 'value' in node ? node.value : '';
 }
 
 /** Lower-cases, strips hand numbering ("2.", "2.1", "A)") and punctuation, folds spaces. */
@@ -35,7 +54,7 @@ export function sectionsOf(doc: SopDocument, depth = 2): Section[] {
       if (node.type === 'heading' && node.depth <= depth) {
         current = undefined;
         if (node.depth === depth) {
-          const title = toString(node);
+          const title = headingText(node).trim();
           current = {
             title,
             key: normaliseHeading(title),
@@ -91,7 +110,7 @@ export function stepsOfSection(section: Section): Step[] {
         number: steps.length + 1,
         item,
         list,
-        text: own.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim(),
+        text: own.map(readableText).join(' ').replace(/\s+/g, ' ').trim(),
         start,
         end,
         substeps: nested.flatMap((list) => list.children),

@@ -1,4 +1,3 @@
-import { projectHome } from '../paths.js';
 import { readRuleDocs, ruleHelpUri } from '../rules/registry.js';
 import { principleText } from '../rules/standards.js';
 import type { Finding, Rule } from '../types.js';
@@ -47,15 +46,15 @@ export const sarif: Formatter = (results, context) => {
           driver: {
             name: 'sop',
             semanticVersion: context.version,
-            informationUri: projectHome,
             rules: rules.map((rule) => {
               const docs = readRuleDocs(rule.id);
+              const helpUri = ruleHelpUri(rule.id, context.ruleDocsUrl);
               return {
                 id: rule.id,
                 name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
                 shortDescription: { text: rule.description },
                 fullDescription: { text: `${rule.description} ${principleText(rule.principle)}` },
-                helpUri: ruleHelpUri(rule.id),
+                ...(helpUri ? { helpUri } : {}),
                 help: { text: rule.description, ...(docs ? { markdown: docs } : {}) },
                 defaultConfiguration: { level: level(rule.defaultSeverity), enabled: rule.defaultSeverity !== 'off' },
                 properties: { tags: ['sop', rule.scope === 'corpus' ? 'corpus' : 'document'], fixable: Boolean(rule.fixable) },

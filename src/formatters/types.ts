@@ -6,6 +6,8 @@ export interface FormatContext {
   rules: readonly Rule[];
   /** Version of sop, for SARIF's tool driver. */
   version: string;
+  /** The config's `docs.ruleUrl` template (`…/{rule}`) for links to rule documentation. */
+  ruleDocsUrl?: string;
 }
 
 /** A formatter is a pure function from results to the text to print. */

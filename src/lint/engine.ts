@@ -37,6 +37,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
   /** Report only on this slice of the files; repository rules still read every file (`--shard`). */
   shard?: Shard;
+  /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintReport {
@@ -68,7 +70,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const inputs: FileInput[] = options.stdin
     ? [{ absolutePath: resolve(cwd, options.stdin.filename), ...(options.stdin.bytes ? { readBytes: options.stdin.bytes } : { readText: options.stdin.text }) }]
-    : discoverFiles(options.paths ?? [], cwd, config).map((absolutePath) => ({ absolutePath }));
+    : withOverlay(discoverFiles(options.paths ?? [], cwd, config), options.overlay);
 
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
   const corpusRules = options.stdin ? [] : rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
@@ -177,6 +179,19 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     let o = 0;
     return all.map((input) => (inShard.has(input.absolutePath) ? mine[m++] : others[o++]));
   }
+}
+
+/**
+ * The discovered files with unsaved text laid over them; an open buffer that is not on disk yet (a new
+ * file in the editor) joins the run too, so the repository rules see it.
+ */
+function withOverlay(found: string[], overlay: ReadonlyMap<string, string> | undefined): FileInput[] {
+  if (!overlay || overlay.size === 0) return found.map((absolutePath) => ({ absolutePath }));
+  const paths = [...new Set([...found, ...overlay.keys()])].sort();
+  return paths.map((absolutePath) => {
+    const unsaved = overlay.get(absolutePath);
+    return unsaved === undefined ? { absolutePath } : { absolutePath, readText: unsaved };
+  });
 }
 
 function compareText(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import type { Heading, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { headingText } from '../document/sections.js';
 
 /**
  * GitHub's heading anchors, as github-slugger makes them: lower-case, drop every character that is not
@@ -31,10 +31,7 @@ export class Slugger {
   }
 }
 
-/** The visible text of a heading, as GitHub slugs it (no image alt text, no raw HTML). */
-export function headingText(heading: Heading): string {
-  return toString(heading, { includeImageAlt: false, includeHtml: false });
-}
+export { headingText };
 
 const HTML_ANCHOR = /<a\s[^>]*?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 

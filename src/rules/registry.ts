@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importModuleDefault, projectHome, ruleModuleDir, ruleSourceDir } from '../paths.js';
+import { importModuleDefault, ruleModuleDir, ruleSourceDir } from '../paths.js';
 import type { Rule } from '../types.js';
 
 let loaded: Promise<Rule[]> | undefined;
@@ -36,7 +36,11 @@ export function readRuleDocs(id: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-/** Link to a rule's documentation, used by SARIF `helpUri` and the reports. */
-export function ruleHelpUri(id: string): string {
-  return `${projectHome}/blob/main/rules/${id}/docs.md`;
+/**
+ * Link to a rule's documentation (SARIF `helpUri`), from the config's `docs.ruleUrl` template such as
+ * `https://intranet.example/sop/rules/{rule}.html`. sop has no website of its own to link to, so without
+ * a template there is no link; the SARIF log carries the docs' text instead.
+ */
+export function ruleHelpUri(id: string, template: string | undefined): string | undefined {
+  return template ? template.replaceAll('{rule}', encodeURIComponent(id)) : undefined;
 }

@@ -1,9 +1,9 @@
 import type { Heading, Nodes, Parents, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { headingText } from '../../document/sections.js';
 import { elementId, SAFE_SCHEMES } from './links.js';
 
 let stringifier: ReturnType<typeof createStringifier> | undefined;
@@ -53,7 +53,7 @@ export function markdownOf(tree: Root, anchor: string): MarkdownBody {
   visit(tree, 'heading', (heading: Heading) => {
     heading.depth = Math.min(6, heading.depth + 1) as Heading['depth'];
     const slug = (heading.data?.hProperties as { id?: string } | undefined)?.id;
-    markdownHeadings.push({ id: elementId(anchor, slug), text: toString(heading) });
+    markdownHeadings.push({ id: elementId(anchor, slug), text: headingText(heading) });
   });
 
   stringifier ??= createStringifier();
