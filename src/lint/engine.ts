@@ -37,6 +37,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
   /** Report only on this slice of the files; repository rules still read every file (`--shard`). */
   shard?: Shard;
+  /** Findings listed per rule per file (default 100, then one summary finding); Infinity lists them all. */
+  findingsPerRule?: number;
   /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
   overlay?: ReadonlyMap<string, string>;
 }
@@ -84,6 +86,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     writeFixes: !options.stdin,
     ruleOverrides: options.ruleOverrides,
     corpusRuleIds: corpusRules.map((rule) => rule.id),
+    findingsPerRule: options.findingsPerRule,
   };
 
   // Rules given as objects (extraRules) cannot be sent to another thread, nor can timings be summed.

@@ -24,6 +24,8 @@ export interface FilePassRequest {
   ruleOverrides?: Record<string, RuleEntry>;
   /** Corpus rules whose summaries are wanted. */
   corpusRuleIds: string[];
+  /** Findings listed per rule per file (default MAX_FINDINGS_PER_RULE); a measurement wants them all. */
+  findingsPerRule?: number;
 }
 
 export interface FileInput {
@@ -143,7 +145,7 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
 
   for (const finding of parseProblemFindings(outcome.problems, settings)) result.messages.push(finding);
   if (lintOutcome) {
-    for (const finding of capFindings(lintOutcome.findings)) result.messages.push(finding); // no spread: V8 limits arguments
+    for (const finding of capFindings(lintOutcome.findings, request.findingsPerRule)) result.messages.push(finding); // no spread: V8 limits arguments
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.summaries = [...lintOutcome.summaries];

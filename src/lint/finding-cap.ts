@@ -8,7 +8,7 @@ import type { Finding } from '../types.js';
 export const MAX_FINDINGS_PER_RULE = 100;
 
 /** Keeps the first findings of each rule (in report order) and adds one summary finding per rule that had more. */
-export function capFindings(findings: readonly Finding[], cap = MAX_FINDINGS_PER_RULE): Finding[] {
+export function capFindings(findings: readonly Finding[], cap: number = MAX_FINDINGS_PER_RULE): Finding[] {
   const counts = new Map<string, number>();
   const firstHidden = new Map<string, Finding>();
   const kept: Finding[] = [];
