@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sop } from '../helpers/cli.js';
 import { capFindings, MAX_FINDINGS_PER_RULE } from '../../src/lint/finding-cap.js';
 import type { Finding } from '../../src/types.js';
-import { AS_OF, LONG, append, cleanRepo, parseJson, scratch } from './kit.js';
+import { AS_OF, LONG, LONG_TIMEOUT, append, cleanRepo, parseJson, scratch } from './kit.js';
 import { packageRoot } from '../../src/paths.js';
 
 /** F4: a file with ~130,000 findings aborted the whole run (V8's argument limit on `push(...x)`). */
@@ -46,7 +46,7 @@ describe('F4 too many findings', () => {
     expect(one.code).toBe(1);
     const four = sop(['lint', '.', '--as-of', AS_OF, '-f', 'json', '-j', '4'], { cwd: repo });
     expect(four.stdout).toBe(one.stdout);
-  });
+  }, LONG_TIMEOUT);
 });
 
 /** F13: every unique-id finding related every other copy: 2,500 copies made a report of gigabytes. */
@@ -83,5 +83,5 @@ describe('F13 duplicate ids', () => {
       expect(run.code).toBe(1);
       expect(() => JSON.parse(run.stdout)).not.toThrow();
     }
-  });
+  }, LONG_TIMEOUT);
 });

@@ -11,6 +11,8 @@ import { packageRoot } from '../../src/paths.js';
  */
 export const LONG = process.env.SOP_LONG_ATTACKS === '1';
 export const AS_OF = '2026-11-23';
+/** Long attacks (and the first test of a file that lints a whole repository once) may take minutes on a busy machine. */
+export const LONG_TIMEOUT = 900_000;
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 const made: string[] = [];

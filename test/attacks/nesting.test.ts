@@ -6,7 +6,7 @@ import { lintFile } from '../../src/lint/file-pass.js';
 import { loadConfig } from '../../src/config/load.js';
 import { loadRules } from '../../src/rules/registry.js';
 import type { Rule } from '../../src/types.js';
-import { AS_OF, LONG, append, cleanRepo, parseJson, procedureText } from './kit.js';
+import { AS_OF, LONG, LONG_TIMEOUT, append, cleanRepo, parseJson, procedureText } from './kit.js';
 
 /** F2: recursion on deep nesting must never stop the run, nor make a lint-clean document crash the build. */
 describe('F2 deep nesting', () => {
@@ -51,7 +51,7 @@ describe('F2 deep nesting', () => {
       const others = run.results.filter((result) => !result.filePath.startsWith('procedures/deep-'));
       expect(others.length).toBeGreaterThan(10);
       expect(others.flatMap((result) => result.messages).filter((m) => m.fatal)).toEqual([]);
-    });
+    }, LONG_TIMEOUT);
   });
 
   it('a line of 300 `- ` alone is a thematic break, not nesting', () => {

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sop, SOP_BIN } from '../helpers/cli.js';
-import { AS_OF, LONG, append, cleanRepo, isRoot, parseJson } from './kit.js';
+import { AS_OF, LONG, LONG_TIMEOUT, append, cleanRepo, isRoot, parseJson } from './kit.js';
 
 /**
  * Reproducers of causes other work owns (issue 16's containment and decoding, issue 8's linear time).
@@ -85,7 +85,7 @@ describe('F3 linear time on pathological lines (issue 8, text-correct)', () => {
       const run = spawnSync(process.execPath, [SOP_BIN, 'lint', 'procedures/answering-calls.md', '--as-of', AS_OF, '-f', 'json'], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
       expect(run.signal).toBeNull();
       expect(run.stderr).not.toMatch(/crashed|internal error/);
-    });
+    }, LONG_TIMEOUT);
   }
 });
 
