@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: times `sop lint` and remark-cli (retext-english + retext-passive + retext-intensify
-// + retext-simplify) on the same generated corpora, side by side in one run, and prints a table.
+// `npm run bench`: times `sop lint` against markdownlint-cli2 (its default rules) and remark-cli
+// (retext-english + retext-passive + retext-intensify + retext-simplify), and `sop build` of the same
+// corpus, on the same generated corpora, alternately in one run; prints a table and median ratios.
 //
 //   BENCH_SIZES="1000 10000"   corpus sizes (files)                       default "1000 10000"
 //   BENCH_RUNS=1               timed runs per row and size (median shown)  default 1
 //   BENCH_TIMEOUT=900          seconds before a run is stopped             default 900
-//   BENCH_ROWS="sop remark"    rows to run                                  default both
+//   BENCH_ROWS="sop markdownlint remark build"   rows to run               default all four
 //   BENCH_TIMER=hook           use the resource-usage hook even where GNU time exists
 //
 // Corpora are written to .bench/corpus-<N> (git-ignored) by bench/gen-corpus.mjs and reused while the
@@ -18,7 +19,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -30,7 +31,7 @@ const GNU_TIME = '/usr/bin/time';
 const sizes = (process.env.BENCH_SIZES ?? '1000 10000').split(/[\s,]+/).filter(Boolean).map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT ?? 900);
-const rowIds = (process.env.BENCH_ROWS ?? 'sop remark').split(/[\s,]+/).filter(Boolean);
+const rowIds = (process.env.BENCH_ROWS ?? 'sop markdownlint remark build').split(/[\s,]+/).filter(Boolean);
 
 for (const [name, value] of [['BENCH_RUNS', runs], ['BENCH_TIMEOUT', timeoutSeconds]]) {
   if (!Number.isInteger(value) || value < 1) fail(`${name} must be a whole number of at least 1 (got "${process.env[name]}").`);
@@ -46,6 +47,26 @@ const ROWS = {
     ok: (code) => code === 0 || code === 1,
     // Each finding in the JSON report has one "ruleId".
     finding: /"ruleId":/g,
+    requires: join(root, 'dist', 'src', 'cli.js'),
+    missing: 'dist/ is missing: run `npm run build` first.',
+  },
+  markdownlint: {
+    label: 'markdownlint-cli2 (default rules)',
+    command: (dir) => [process.execPath, [join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${dir}/**/*.md`]],
+    env: {},
+    ok: (code) => code === 0 || code === 1,
+    // One line per finding on stderr: "path:12:3 error MD013/line-length …" (column optional).
+    finding: /^[^\s:][^:\n]*:\d+(?::\d+)? (?:error|warning) MD\d+/gm,
+    requires: join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'),
+    missing: 'markdownlint-cli2 is missing: run `npm install` (it is a devDependency).',
+  },
+  build: {
+    label: 'sop build (JSON handbook, --force)',
+    command: (dir) => [process.execPath, [join(root, 'bin', 'sop.js'), 'build', dir, '--format', 'json', '--force', '--date', '2026-12-01', '--out', join(benchDir, `build-${basename(dir)}`)]],
+    env: {},
+    ok: (code) => code === 0,
+    // The build prints the lint findings it was forced past; the handbook itself is the work measured.
+    finding: /^\s+\d+:\d+\s+(?:error|warning)\b/gm,
     requires: join(root, 'dist', 'src', 'cli.js'),
     missing: 'dist/ is missing: run `npm run build` first.',
   },
@@ -248,10 +269,16 @@ function printTable(rows) {
   for (const line of lines) console.log(render(line));
   for (const n of sizes) {
     const sop = rows.find((r) => r.id === 'sop' && r.n === n && r.status === 'ok');
-    const remark = rows.find((r) => r.id === 'remark' && r.n === n);
-    if (!sop || !remark) continue;
-    const verdict = remark.status === 'ok' ? `${(remark.wall / sop.wall).toFixed(1)}× faster than remark-cli` : `remark-cli ${remark.status === 'failed' ? 'failed' : `did not finish in ${timeoutSeconds} s`}`;
-    console.log(`N=${n}: sop lint ${sop.wall.toFixed(2)} s, ${verdict}.`);
+    if (!sop) continue;
+    const parts = [];
+    for (const [id, name] of [['markdownlint', 'markdownlint-cli2'], ['remark', 'remark-cli']]) {
+      const peer = rows.find((r) => r.id === id && r.n === n);
+      if (!peer) continue;
+      parts.push(peer.status === 'ok' ? `${(sop.wall / peer.wall).toFixed(2)}× ${name}'s wall time (CPU ${(sop.cpu / peer.cpu).toFixed(2)}×)` : `${name} ${peer.status === 'failed' ? 'failed' : `did not finish in ${timeoutSeconds} s`}`);
+    }
+    const build = rows.find((r) => r.id === 'build' && r.n === n && r.status === 'ok');
+    if (build) parts.push(`sop build ${(build.wall / sop.wall).toFixed(2)}× the lint`);
+    console.log(`N=${n}: sop lint ${sop.wall.toFixed(2)} s${parts.length ? `: ${parts.join('; ')}` : ''}.`);
   }
 }
 

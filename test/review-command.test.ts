@@ -68,7 +68,7 @@ describe('review report', () => {
     expect(json.documents).toHaveLength(6);
     expect(json.documents[0]).toEqual({
       filePath: 'refunds.md', id: 'refunds', title: 'refunds', owner: 'Support Team Lead', status: 'draft',
-      lastReviewed: '2025-05-01', nextReview: '2026-05-01', basis: 'every 1 year', daysLeft: -31, state: 'overdue',
+      lastReviewed: '2025-05-01', nextReview: '2026-05-01', basis: 'every 1 year', daysLeft: -31, state: 'overdue', staleTranslation: null,
     });
     const csv = formatReviewCsv(result).split('\r\n');
     expect(csv[0]).toBe('state,next_review,days_left,basis,last_reviewed,owner,id,title,status,file');

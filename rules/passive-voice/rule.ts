@@ -3,7 +3,8 @@ import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type PassiveMessageId = 'passive' | 'passiveWithAgent';
+/** `passiveAgentNoRewrite`: the agent is named but the language offers no certain active rewrite. */
+export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveAgentNoRewrite';
 
 /** What a language's passive-voice check is given. */
 export interface PassiveCheckOptions {
@@ -42,6 +43,7 @@ export default defineFileRule<Options, PassiveMessageId>({
   messages: {
     passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
+    passiveAgentNoRewrite: "'{phrase}' is passive voice: make the one who acts ('{agent}') the subject of an active verb.",
   },
   check(doc, context) {
     const { statives, ignoreSections } = context.options;

@@ -5,9 +5,18 @@ import { defineFileRule } from '../../src/rules/define.js';
 
 export type TenseMessageId = 'future' | 'futureNoRewrite' | 'past' | 'pastNoRewrite';
 
-interface Options {
-  past: boolean;
-  future: boolean;
+/**
+ * What a language's present-tense check is given: the `past` and `future` options as configured, or
+ * undefined when the user left them alone. A language whose future or past forms are too ambiguous to
+ * flag by default (Tamil and Telugu state rules in the forms that look like futures) checks them only
+ * when the option is set to true; the others check both unless told not to.
+ */
+export interface TenseCheckOptions {
+  past?: boolean;
+  future?: boolean;
+}
+
+interface Options extends TenseCheckOptions {
   ignoreSections: string[];
 }
 
@@ -20,13 +29,13 @@ export default defineFileRule<Options, TenseMessageId>({
   principle: 'present-tense',
   defaultSeverity: 'warn',
   languages: languagesWithCheck('present-tense'),
-  defaultOptions: { past: true, future: true, ignoreSections: HISTORY_SECTIONS },
+  defaultOptions: { ignoreSections: HISTORY_SECTIONS },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account").' },
-      future: { type: 'boolean', description: 'Flag the future ("will", "is going to").' },
+      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account"). Default: on in English; off in Tamil and Telugu, which have no past check yet.' },
+      future: { type: 'boolean', description: 'Flag the future ("will", "is going to"). Default: on in English; off in Tamil and Telugu, where set it to true to check the personal future and "going to".' },
       ignoreSections: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
@@ -43,12 +52,13 @@ export default defineFileRule<Options, TenseMessageId>({
   check(doc, context) {
     const { past, future, ignoreSections } = context.options;
     const ignored = new Set(ignoreSections.map(normaliseHeading));
-    const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past);
+    // Unset means the language's default: the check leaves out what its language does not flag by default.
+    const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past) !== false;
     // The check finds both; the options choose which are reported.
     checkSentences(doc, { ...context, report: (finding) => wanted(finding.messageId as TenseMessageId) && context.report(finding as typeof finding & { messageId: TenseMessageId }) }, {
-      cacheKey: '',
+      cacheKey: `${past}|${future}`,
       include: (sentence) => !ignored.has(normaliseHeading(sentence.block.section)),
-      options: {},
+      options: { past, future } satisfies TenseCheckOptions,
     });
   },
 });

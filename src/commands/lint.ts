@@ -9,13 +9,12 @@ import { loadConfig } from '../config/load.js';
 import { lint, type LintReport } from '../lint/engine.js';
 import { fileSettings } from '../lint/file-pass.js';
 import { loadRules } from '../rules/registry.js';
-import { ruleTimings } from '../lint/file-linter.js';
 import { packageVersion } from '../paths.js';
 import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
 import { applyBaseline, createBaseline, readBaseline, serializeBaseline } from '../lint/baseline.js';
 import { parseShard } from '../lint/shard.js';
-import { action, colorLevel, parseDateFlag, writeStdout } from './action.js';
+import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 interface LintFlags {
   format: string;
@@ -37,7 +36,7 @@ interface LintFlags {
   shard?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('lint')
     .description('Check policies and procedures against the writing standards and the document contract.')
@@ -59,7 +58,7 @@ export function register(program: Command): void {
     .option('--shard <i>/<n>', 'lint the i-th of n slices of the files; repository rules still read every file')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
-    .action(action(async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
+    .action(action(outcome, async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
@@ -87,7 +86,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
 
-  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard });
+  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard, timeRules: Boolean(process.env.SOP_TIMING) });
 
   if (report.results.length === 0) {
     process.stderr.write(`sop: no Markdown files found under ${paths.length ? paths.join(', ') : 'the current folder'} (after .sopignore and the config's ignore).\n`);
@@ -120,7 +119,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   for (const crash of report.crashes) {
     process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
   }
-  if (ruleTimings) process.stderr.write(timingTable(ruleTimings));
+  if (report.timings) process.stderr.write(timingTable(report.timings));
   const counted = baseline ? { crashes: report.crashes, ...totals(results) } : report;
   const code = exitCodeFor(counted, maxWarnings);
   if (code === 1 && counted.errorCount === 0) {

@@ -37,6 +37,16 @@ export function collectDirectives(doc: SopDocument): Directive[] {
   return directives;
 }
 
+/** Every rule id written in the directives of an HTML node, with its offset in the document. */
+export function* directiveRuleIds(node: Html): Generator<{ id: string; offset: number }> {
+  if (!node.value.includes('sop-') || node.position?.start.offset === undefined) return;
+  for (const match of node.value.matchAll(DIRECTIVE)) {
+    const listStart = match.index + match[0].length - match[2].length - 3;
+    const list = match[2].split('--')[0];
+    for (const word of list.matchAll(/[^\s,]+/g)) yield { id: word[0], offset: node.position.start.offset + listStart + word.index };
+  }
+}
+
 function readDirectives(node: Html, into: Directive[]): void {
   if (!node.value.includes('sop-')) return;
   const baseLine = node.position?.start.line ?? 1;

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { capFindings } from './finding-cap.js';
 import { fixTarget, unchangedSince, type FileSnapshot } from './fix-write.js';
-import { settingsForFile, type FileSettings } from '../config/rule-settings.js';
+import { mergeRuleSettings, settingsForFile, type FileSettings } from '../config/rule-settings.js';
 import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../document/parse.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { FileResult, ResolvedConfig, Rule, RuleEntry } from '../types.js';
@@ -10,6 +10,9 @@ import type { Directive } from './directives.js';
 import { toPosix } from '../source/discover.js';
 import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
 import { applyFixes } from './fix.js';
+import { recordOf, type DocumentRecord } from '../repository/record.js';
+import { repositoryRootFor } from '../source/files.js';
+import { readSourceFile } from '../source/read.js';
 
 /** Everything the per-file pass needs besides the rules; plain data, so it crosses worker threads. */
 export interface FilePassRequest {
@@ -24,6 +27,10 @@ export interface FilePassRequest {
   ruleOverrides?: Record<string, RuleEntry>;
   /** Corpus rules whose summaries are wanted. */
   corpusRuleIds: string[];
+  /** Keep each document's record (the build asks; `sop lint` does not). */
+  records?: boolean;
+  /** Measure the time each rule takes (`SOP_TIMING`). */
+  timeRules?: boolean;
   /** Findings listed per rule per file (default MAX_FINDINGS_PER_RULE); a measurement wants them all. */
   findingsPerRule?: number;
 }
@@ -39,11 +46,17 @@ export interface FileInput {
 /** What one file contributes to the run. */
 export interface FileOutcome {
   result: FileResult;
+  /** The file's rule settings, computed once here; the repository rules' reports use them too. */
+  settings: FileSettings;
   crashes: RuleCrash[];
   summaries: Array<[ruleId: string, summary: unknown]>;
   directives: Directive[];
+  /** The document's record, when the run asks for records and the file is a document. */
+  record?: DocumentRecord;
+  /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
+  timings?: Array<[ruleId: string, ms: number]>;
   /** Things the user should know that are not findings (fixes not written, and why). */
-  warnings: string[];
+  warnings?: string[];
 }
 
 const MAX_FIX_PASSES = 10;
@@ -53,12 +66,7 @@ export function fileSettings(request: Pick<FilePassRequest, 'cwd' | 'config' | '
   const { config } = request;
   const configRoot = config.path ? config.root : request.cwd;
   const settings = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
-  if (!request.ruleOverrides) return settings;
-  const merged = { ...settings.rules };
-  for (const [id, entry] of Object.entries(request.ruleOverrides)) {
-    merged[id] = { severity: entry.severity, options: { ...(merged[id]?.options ?? {}), ...(entry.options ?? {}) } };
-  }
-  return { ...settings, rules: merged };
+  return request.ruleOverrides ? { ...settings, rules: mergeRuleSettings(settings.rules, request.ruleOverrides) } : settings;
 }
 
 export function displayPath(cwd: string, absolutePath: string): string {
@@ -78,11 +86,11 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     const message = error instanceof Error ? error.message : String(error);
     const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
     const problem = { message: `The file could not be linted (${message}). Simplify it near its deepest nesting or longest line, or add it to \`.sopignore\`.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
-    // parse-error findings are kept even where the rule is set to off: a file that was not linted must say so.
     const settings = safeSettings(request, input.absolutePath);
+    // parse-error findings are kept even where the rule is set to off: a file that was not linted must say so.
     const findings = parseProblemFindings([problem], settings);
     for (const finding of findings.length ? findings : [{ ruleId: 'parse-error', severity: 2 as const, ...problem }]) result.messages.push(finding);
-    return { result, crashes: [], summaries: [], directives: [], warnings: [] };
+    return { result, settings, crashes: [], summaries: [], directives: [], warnings: [] };
   }
 }
 
@@ -98,26 +106,29 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
   const { config, asOf, since } = request;
   const settings = fileSettings(request, input.absolutePath);
   const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
-  const outcomeOf: FileOutcome = { result, crashes: [], summaries: [], directives: [], warnings: [] };
+  const outcomeOf: FileOutcome = { result, settings, crashes: [], summaries: [], directives: [], warnings: [] };
   let snapshot: FileSnapshot | undefined;
+  const timings = request.timeRules ? new Map<string, number>() : undefined;
+  if (timings) outcomeOf.timings = []; // filled below, once the rules have run
 
-  const parse = (text?: string): ParseOutcome => {
-    const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
-    if (text !== undefined) return parseDocumentText({ ...base, text });
-    if (input.readBytes) return parseDocumentBytes({ ...base, bytes: input.readBytes });
-    snapshot = request.fix && request.writeFixes ? { before: statOrUndefined(input.absolutePath), bytes: readFileSync(input.absolutePath) } : undefined;
-    return parseDocumentBytes({ ...base, bytes: snapshot?.bytes ?? readFileSync(input.absolutePath) });
-  };
+  const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
+  const parse = (text: string): ParseOutcome => parseDocumentText({ ...base, text });
 
   let outcome: ParseOutcome;
-  try {
-    outcome = parse(input.readText);
-  } catch (error) {
-    const problem = { message: `Cannot read the file: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
-    for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
-    return outcomeOf;
+  if (input.readText !== undefined) outcome = parse(input.readText);
+  else if (input.readBytes) outcome = parseDocumentBytes({ ...base, bytes: input.readBytes });
+  else {
+    const source = readSourceFile(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
+    if ('problem' in source) {
+      const problem = { message: source.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+      for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
+      return outcomeOf;
+    }
+    // --fix compares the file with what was read just before it writes (an edit saved meanwhile wins).
+    if (request.fix && request.writeFixes) snapshot = { before: statOrUndefined(input.absolutePath), bytes: source.bytes };
+    outcome = parseDocumentBytes({ ...base, bytes: source.bytes });
   }
-  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds) : undefined;
+  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings) : undefined;
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
@@ -131,14 +142,14 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
       text = fixed.text;
       outcome = parse(text);
       if (!outcome.document) break;
-      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds);
+      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
     }
     if (text !== original) {
       const output = (bom ? '\uFEFF' : '') + text;
       result.output = output;
       if (request.fix && request.writeFixes) {
         const warning = writeFixed(input.absolutePath, output, snapshot, request);
-        if (warning) outcomeOf.warnings.push(`${filePath}: ${warning}`);
+        if (warning) outcomeOf.warnings!.push(`${filePath}: ${warning}`);
       }
     }
   }
@@ -149,6 +160,11 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.summaries = [...lintOutcome.summaries];
+  }
+  if (timings) outcomeOf.timings = [...timings];
+  if (request.records && outcome.document) {
+    const root = repositoryRootFor(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
+    outcomeOf.record = recordOf(outcome.document, toPosix(relative(root, input.absolutePath)));
   }
   return outcomeOf;
 }

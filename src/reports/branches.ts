@@ -23,6 +23,8 @@ export interface BranchRow {
   id: string;
   filePath: string;
   title?: string;
+  /** The procedure's languages: its own, then its translations' (`translation_of`), when it has any. */
+  languages?: string[];
   /** Branch name → cell, for every branch of the matrix. */
   cells: Record<string, BranchCell>;
 }
@@ -68,8 +70,18 @@ export function branchMatrix(summaries: readonly DocumentSummary[], settings: Un
     variantsOf.set(baseId, [...(variantsOf.get(baseId) ?? []), summary]);
   }
 
+  // A translation is its source in another language: a language of the source's row, not a row of its own.
+  const translationsOf = new Map<string, string[]>();
+  for (const summary of current) {
+    const sourceId = stringValue(summary.data.translation_of);
+    if (sourceId && lookup(byId, sourceId)) translationsOf.set(sourceId, [...(translationsOf.get(sourceId) ?? []), summary.lang]);
+  }
+  const isTranslation = (summary: DocumentSummary) => {
+    const sourceId = stringValue(summary.data.translation_of);
+    return sourceId !== undefined && lookup(byId, sourceId) !== undefined;
+  };
   const bases = [...byId.entries()]
-    .filter(([id, [summary]]) => variantsOf.has(id) || (summary.data.type === 'procedure' && !stringValue(summary.data.variant_of)))
+    .filter(([id, [summary]]) => !isTranslation(summary) && (variantsOf.has(id) || (summary.data.type === 'procedure' && !stringValue(summary.data.variant_of))))
     .map(([id, [summary]]) => ({ id, summary }))
     .sort((a, b) => compareText(a.id, b.id));
   for (const { summary } of bases) for (const branch of stringList(summary.data.branches) ?? []) branches.add(branch);
@@ -89,10 +101,17 @@ export function branchMatrix(summaries: readonly DocumentSummary[], settings: Un
       cells[branch] = { state: divergences.length ? 'diverged' : 'identical', variant: variant.filePath, divergences };
     }
     const title = stringValue(base.data.title);
-    return { id, filePath: base.filePath, ...(title ? { title } : {}), cells };
+    const translated = translationsOf.get(id);
+    const languages = translated ? [base.lang, ...[...new Set(translated)].filter((lang) => lang !== base.lang).sort(compareText)] : undefined;
+    return { id, filePath: base.filePath, ...(title ? { title } : {}), ...(languages ? { languages } : {}), cells };
   });
   orphans.sort((a, b) => compareText(a.filePath, b.filePath));
   return { branches: columns, rows, orphans };
+}
+
+/** A row's procedure, with its languages when it has translations: `processing-a-refund (en, hi, mr)`. */
+function rowLabel(row: BranchRow): string {
+  return row.languages ? `${row.id} (${row.languages.join(', ')})` : row.id;
 }
 
 function cellText(cell: BranchCell): string {
@@ -127,7 +146,7 @@ export function formatBranchesTable(matrix: BranchMatrix): string {
   if (matrix.rows.length === 0) return 'No procedures found.\n';
   const heading = `Branch uniformity: ${matrix.rows.length} ${matrix.rows.length === 1 ? 'procedure' : 'procedures'}, ${matrix.branches.length} ${matrix.branches.length === 1 ? 'branch' : 'branches'}.\n\n`;
   if (matrix.branches.length === 0) return `${heading}No branch variants (no document has \`variant_of\` and \`branch\`).\n`;
-  const table = textTable(['Procedure', ...matrix.branches], matrix.rows.map((row) => [row.id, ...matrix.branches.map((branch) => cellText(row.cells[branch]))]));
+  const table = textTable(['Procedure', ...matrix.branches], matrix.rows.map((row) => [rowLabel(row), ...matrix.branches.map((branch) => cellText(row.cells[branch]))]));
   return `${heading}${table}\n${summaryLines(matrix).join('\n')}\n${LEGEND}\n`;
 }
 
@@ -137,7 +156,7 @@ export function formatBranchesMarkdown(matrix: BranchMatrix): string {
     lines.push(matrix.rows.length === 0 ? 'No procedures found.' : 'No branch variants.', '');
     return lines.join('\n');
   }
-  const rows = matrix.rows.map((row) => [`${row.title ?? row.id} (\`${row.id}\`)`, ...matrix.branches.map((branch) => cellText(row.cells[branch]))]);
+  const rows = matrix.rows.map((row) => [`${row.title ?? row.id} (\`${row.id}\`${row.languages ? `; ${row.languages.join(', ')}` : ''})`, ...matrix.branches.map((branch) => cellText(row.cells[branch]))]);
   lines.push(markdownTable(['Procedure', ...matrix.branches], rows));
   for (const line of summaryLines(matrix)) lines.push(`${line}  `);
   lines.push('', `_${LEGEND}_`, '');

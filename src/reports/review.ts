@@ -1,4 +1,5 @@
-import { compareText, isRetired } from '../repository/documents.js';
+import { compareText, indexById, isRetired, lookup } from '../repository/documents.js';
+import { compareVersions, parseVersion } from '../repository/semver.js';
 import { stringValue, type DocumentSummary } from '../repository/summary.js';
 import { formatInterval, reviewState, toIsoDate, type ReviewConfig, type ReviewStateName } from '../lifecycle/review.js';
 import { csvTable, textTable } from './table.js';
@@ -18,6 +19,8 @@ export interface ReviewRow {
   /** Days from the as-of date to the next review (negative: overdue). */
   daysLeft?: number;
   state: ReviewStateName;
+  /** A translation made from an older version of its source than the current one. */
+  staleTranslation?: { source: string; from: string; current: string };
 }
 
 export interface ReviewReport {
@@ -37,6 +40,7 @@ const STATE_ORDER: Record<ReviewStateName, number> = { overdue: 0, 'due-soon': 1
 export function reviewReport(summaries: readonly DocumentSummary[], config: ReviewConfig, asOf: string, dueWithinDays: number): ReviewReport {
   const rows: ReviewRow[] = [];
   let retired = 0;
+  const byId = indexById(summaries.map((summary) => ({ summary })));
   for (const summary of summaries) {
     if (isRetired(summary)) {
       retired++;
@@ -56,6 +60,8 @@ export function reviewReport(summaries: readonly DocumentSummary[], config: Revi
     if (owner) row.owner = owner;
     if (documentStatus) row.status = documentStatus;
     if (lastReviewed) row.lastReviewed = lastReviewed;
+    const stale = staleTranslation(summary, byId);
+    if (stale) row.staleTranslation = stale;
     if (next) {
       row.nextReview = next.date;
       row.basis = next.source === 'review_by' ? 'review_by' : `every ${formatInterval(next.interval)}`;
@@ -71,6 +77,18 @@ export function reviewReport(summaries: readonly DocumentSummary[], config: Revi
       compareText(a.filePath, b.filePath),
   );
   return { asOf, dueWithinDays, rows, retired };
+}
+
+/** The source and versions of a translation whose `source_version` is behind its source's `version`. */
+function staleTranslation(summary: DocumentSummary, byId: ReturnType<typeof indexById>): ReviewRow['staleTranslation'] {
+  const sourceId = stringValue(summary.data.translation_of);
+  const source = sourceId ? lookup(byId, sourceId) : undefined;
+  const from = stringValue(summary.data.source_version);
+  const current = stringValue(source?.data.version);
+  const fromVersion = parseVersion(from);
+  const currentVersion = parseVersion(current);
+  if (!sourceId || !from || !current || !fromVersion || !currentVersion || compareVersions(fromVersion, currentVersion) >= 0) return undefined;
+  return { source: sourceId, from, current };
 }
 
 export function countByState(report: ReviewReport): Record<ReviewStateName, number> {
@@ -90,11 +108,13 @@ export function formatReviewTable(report: ReviewReport): string {
     row.basis ?? '-',
     row.lastReviewed ?? '-',
     row.owner ?? '-',
-    row.id ? `${row.id} (${row.filePath})` : row.filePath,
+    `${row.id ? `${row.id} (${row.filePath})` : row.filePath}${row.staleTranslation ? ` — stale translation of ${row.staleTranslation.source} (from ${row.staleTranslation.from}; now ${row.staleTranslation.current})` : ''}`,
   ]);
   const counts = countByState(report);
   const parts = [`${counts.overdue} overdue`, `${counts['due-soon']} due within ${report.dueWithinDays} days`, `${counts.fine} fine`];
   if (counts.unknown) parts.push(`${counts.unknown} without a review date`);
+  const stale = report.rows.filter((row) => row.staleTranslation).length;
+  if (stale) parts.push(`${stale} stale ${stale === 1 ? 'translation' : 'translations'}`);
   const retired = report.retired ? ` ${report.retired} retired ${report.retired === 1 ? 'document is' : 'documents are'} not listed.` : '';
   const heading = `Review schedule as of ${report.asOf}: ${report.rows.length} ${report.rows.length === 1 ? 'document' : 'documents'}.${retired}\n\n`;
   const table = report.rows.length ? textTable(headers, rows) : 'No documents to review.\n';
@@ -113,6 +133,7 @@ export function formatReviewJson(report: ReviewReport): string {
     basis: row.basis ?? null,
     daysLeft: row.daysLeft ?? null,
     state: row.state,
+    staleTranslation: row.staleTranslation ?? null,
   }));
   return `${JSON.stringify({ asOf: report.asOf, dueWithinDays: report.dueWithinDays, counts: countByState(report), retired: report.retired, documents }, null, 2)}\n`;
 }

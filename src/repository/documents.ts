@@ -2,10 +2,10 @@ import type { DocumentSummary } from './summary.js';
 import { stringValue } from './summary.js';
 
 /** Documents by `id`. A duplicated id maps to every document that has it, sorted by path. */
-export function indexById(summaries: ReadonlyArray<{ summary: DocumentSummary }>): Map<string, DocumentSummary[]> {
+export function indexById(summaries: ReadonlyArray<{ summary: DocumentSummary }>, fallbackId?: (summary: DocumentSummary) => string): Map<string, DocumentSummary[]> {
   const byId = new Map<string, DocumentSummary[]>();
   for (const { summary } of summaries) {
-    const id = stringValue(summary.data.id);
+    const id = stringValue(summary.data.id) ?? fallbackId?.(summary);
     if (!id) continue;
     const list = byId.get(id) ?? [];
     list.push(summary);
@@ -29,8 +29,9 @@ export function isRetired(summary: DocumentSummary): boolean {
 }
 
 /**
- * The id at the top of a document's `variant_of` chain: a base and all its branch variants share it.
- * Chains that loop or name a missing document stop where they break.
+ * The id at the top of a document's `variant_of` (or `translation_of`) chain: a base, its branch variants
+ * and the translations of any of them share it. Chains that loop or name a missing document stop where
+ * they break.
  */
 export function familyRoot(summary: DocumentSummary, byId: ReadonlyMap<string, DocumentSummary[]>): string | undefined {
   let current = summary;
@@ -41,7 +42,7 @@ export function familyRoot(summary: DocumentSummary, byId: ReadonlyMap<string, D
       if (seen.has(id)) return id;
       seen.add(id);
     }
-    const parentId = stringValue(current.data.variant_of);
+    const parentId = stringValue(current.data.variant_of) ?? stringValue(current.data.translation_of);
     const parent = parentId ? lookup(byId, parentId) : undefined;
     if (!parent) return parentId ?? id;
     current = parent;

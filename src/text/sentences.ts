@@ -1,5 +1,6 @@
 import { ParseEnglish } from 'parse-english';
 import { languageFile, primarySubtag } from '../language/registry.js';
+import { quotedSpans } from '../lexical/quotations.js';
 import { safeLocale } from './words.js';
 
 export interface SentenceSpan {
@@ -63,6 +64,7 @@ function segmentedSentences(text: string, primary: string, lang: string): Senten
     sentenceSegmenters.set(lang, segmenter);
   }
   const abbreviations = abbreviationsOf(primary);
+  const quotes = /["“«„‹]/.test(text) ? quotedSpans(text) : [];
   const spans: SentenceSpan[] = [];
   let carry: number | undefined;
   for (const segment of segmenter.segment(text)) {
@@ -71,7 +73,22 @@ function segmentedSentences(text: string, primary: string, lang: string): Senten
     const body = text.slice(start, end).trimEnd();
     const lastWord = body.split(/\s+/).at(-1) ?? '';
     const isAbbreviation = abbreviations.includes(lastWord) || /^\p{Lu}\.$/u.test(lastWord);
-    if (isAbbreviation && end < text.length) {
+    const quoted = quotedBreak(text, start + body.length, quotes);
+    if (quoted?.kind === 'inside' && end < text.length) {
+      carry = start;
+      continue;
+    }
+    if (quoted?.kind === 'close' && end < quoted.close) {
+      // The segmenter broke before the closing mark (« Merci. » Ensuite…): the sentence ends after the mark.
+      if (/^\s*\p{Lu}/u.test(text.slice(quoted.close))) {
+        pushTrimmed(spans, text, start, quoted.close);
+        carry = quoted.close;
+      } else {
+        carry = start;
+      }
+      continue;
+    }
+    if ((isAbbreviation || (quoted?.kind === 'close' && !/^\s*\p{Lu}/u.test(text.slice(end)))) && end < text.length) {
       carry = start;
       continue;
     }
@@ -80,6 +97,24 @@ function segmentedSentences(text: string, primary: string, lang: string): Senten
   }
   if (carry !== undefined) pushTrimmed(spans, text, carry, text.length);
   return spans;
+}
+
+/**
+ * Where a sentence break falls relative to the quotations of the block. Intl.Segmenter ends a sentence
+ * at the ? of “என் பணம் எப்போது வரும்?” என்று கேட்டால், … and at the ! of « Bonjour ! » puis …: a break
+ * inside a quotation is never a sentence end, and a break at the close of a quoted question or
+ * exclamation is one only when the next word starts with a capital letter (scripts without case never
+ * do). `close` is the offset just after the closing mark.
+ */
+function quotedBreak(text: string, bodyEnd: number, quotes: ReadonlyArray<readonly [number, number]>): { kind: 'inside' | 'close'; close: number } | undefined {
+  for (const [from, to] of quotes) {
+    if (bodyEnd <= from || bodyEnd > to) continue;
+    const rest = text.slice(bodyEnd, to);
+    const endsQuote = /^\s*\S?$/u.test(rest) && /[.!?\u2026]\s*$/u.test(text.slice(from, bodyEnd === to ? to - 1 : bodyEnd));
+    if (endsQuote) return { kind: 'close', close: to };
+    if (bodyEnd < to) return { kind: 'inside', close: to };
+  }
+  return undefined;
 }
 
 function pushTrimmed(spans: SentenceSpan[], text: string, start: number, end: number): void {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../src/document/parse.js';
 import { lint } from '../../src/lint/engine.js';
 import { applyFixes } from '../../src/lint/fix.js';
-import { recordFromText } from '../../src/handbook/load.js';
+import { recordFromText } from '../../src/repository/record.js';
 import { renderMarkdown } from '../../src/handbook/render/markdown.js';
 import { renderManifest } from '../../src/handbook/render/manifest.js';
 import { renderSingle } from '../../src/handbook/render/single.js';
