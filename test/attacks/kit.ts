@@ -27,7 +27,7 @@ export function scratch(): string {
 }
 
 /**
- * The report's "clean" repository: the customer-service example minus its two deliberate errors,
+ * The report's "clean" repository: the customer-service example minus its deliberate errors,
  * so that it lints with warnings only and builds without --force. Returns its folder.
  */
 export function cleanRepo(): string {
@@ -35,6 +35,8 @@ export function cleanRepo(): string {
   cpSync(join(packageRoot, 'examples', 'customer-service'), root, { recursive: true });
   edit(root, 'branches/london/opening-the-store.md', (text) => text.replace('8. Count the till floats and sign the float sheet.', '8. Count the till floats with a second colleague and sign the float sheet.'));
   edit(root, 'procedures/closing-the-store.md', (text) => text.replace('last_reviewed: 2025-06-10', 'last_reviewed: 2026-06-10'));
+  // The French translation is deliberately out of date (two translation-parity errors).
+  rmSync(join(root, 'procedures', 'handling-a-complaint.fr.md'));
   return root;
 }
 
