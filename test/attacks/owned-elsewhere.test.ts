@@ -14,7 +14,7 @@ import { AS_OF, LONG, LONG_TIMEOUT, append, cleanRepo, isRoot, parseJson } from 
 const pending = (_owner: string) => (process.env.SOP_PENDING_ATTACKS === '1' ? it : it.skip);
 
 describe('F1 containment: symlinks never publish files from outside the repository (issue 16, src/source)', () => {
-  pending('issue 16 containment, helper repo-model (src/source)')('logo.png -> /etc/passwd and a document linked from outside are not published', () => {
+  it('logo.png -> /etc/passwd and a document linked from outside are not published', () => {
     const repo = cleanRepo();
     symlinkSync('/etc/passwd', join(repo, 'procedures', 'logo.png'));
     append(repo, 'procedures/answering-calls.md', '\n![logo](logo.png)\n');
@@ -32,7 +32,7 @@ describe('F1 containment: symlinks never publish files from outside the reposito
 });
 
 describe('F5 special files are never read without bound (issue 16, src/source)', () => {
-  pending('issue 16 containment, helper repo-model (src/source)')('x.md -> /dev/zero: a parse-error "not a regular file", and the run ends', () => {
+  it('x.md -> /dev/zero: a parse-error "not a regular file", and the run ends', () => {
     const repo = cleanRepo();
     symlinkSync('/dev/zero', join(repo, 'procedures', 'zero.md'));
     const run = spawnSync(process.execPath, [SOP_BIN, 'lint', '.', '--as-of', AS_OF, '-f', 'json'], { cwd: repo, encoding: 'utf8', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
@@ -43,7 +43,7 @@ describe('F5 special files are never read without bound (issue 16, src/source)',
 });
 
 describe('F14 an unreadable folder is a finding, not silence (issue 16, src/source)', () => {
-  pending('issue 16 unreadable folders, helper repo-model (src/source)')('a 000 folder gives a parse-error and exit 1', () => {
+  it.skipIf(process.platform === 'win32')('a 000 folder gives a parse-error and exit 1', () => {
     const repo = cleanRepo();
     mkdirSync(join(repo, 'extra'));
     writeFileSync(join(repo, 'extra', 'copy.md'), readFileSync(join(repo, 'policies', 'refunds.md')));
