@@ -23,17 +23,31 @@ const MESSAGE = `Nesting deeper than ${MAX_NESTING} levels (quotes, lists, empha
  */
 export function tooDeepLinePrefix(text: string): TooDeep | undefined {
   let lineStart = 0;
+  let stacked = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const found = deepPrefixOnLine(text, lineStart, lineEnd);
+    const line = { listMarkers: 0 };
+    const found = deepPrefixOnLine(text, lineStart, lineEnd, line);
     if (found !== undefined) return { offset: found, message: MESSAGE };
+    // (`- - -` alone is a thematic break, not lists.)
+    if (line.listMarkers >= 2 && !restIsBreak(text, lineStart, lineEnd, true) && ++stacked > MAX_STACKED_LIST_LINES) return { offset: lineStart, message: STACKED_MESSAGE };
     lineStart = lineEnd + 1;
   }
   return undefined;
 }
 
-function deepPrefixOnLine(text: string, start: number, end: number): number | undefined {
+/**
+ * How many lines may open a list item inside another on the same line (`1. 1. Step`, `- - Step`). The
+ * Markdown parser's cost grows with the square of their number (8,000 such lines: 15 s, in micromark's
+ * event map, which we cannot change), and real documents have a handful; past this they are reported
+ * as a `parse-error` instead of being parsed.
+ */
+export const MAX_STACKED_LIST_LINES = 500;
+
+const STACKED_MESSAGE = `More than ${MAX_STACKED_LIST_LINES} lines open a list inside another on the same line (such as "1. 1. Step" or "- - Step"), so the file was not linted. Put each list item on its own line.`;
+
+function deepPrefixOnLine(text: string, start: number, end: number, line: { listMarkers: number }): number | undefined {
   let depth = 0;
   let i = start;
   let onlyBreakMarks = true; // a line of `- - - -` alone is a thematic break, not nesting
@@ -52,6 +66,7 @@ function deepPrefixOnLine(text: string, start: number, end: number): number | un
       if (j < end && (text[j] === '.' || text[j] === ')') && (j + 1 === end || text[j + 1] === ' ' || text[j + 1] === '\t')) width = j + 1 - i;
     }
     if (width === 0) break;
+    if (c !== '>') line.listMarkers++;
     if (c !== '-' && c !== '*') onlyBreakMarks = false;
     depth++;
     if (depth > MAX_NESTING && !restIsBreak(text, i, end, onlyBreakMarks)) return i;
