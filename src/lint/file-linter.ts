@@ -26,6 +26,18 @@ export interface DocumentLint {
 /** Time spent per rule (ms) when SOP_TIMING is set, as ESLint's TIMING: printed after the run. */
 export const ruleTimings: Map<string, number> | undefined = process.env.SOP_TIMING ? new Map() : undefined;
 
+/**
+ * The clock of the timings, in ms: `SOP_TIMING=cpu` reads the process's CPU time, which other jobs on a
+ * busy machine do not inflate as they inflate wall time; any other value reads the wall clock.
+ */
+const timingClock: () => number =
+  process.env.SOP_TIMING === 'cpu'
+    ? () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      }
+    : () => performance.now();
+
 export function severityLevel(severity: 'off' | 'warn' | 'error'): SeverityLevel | 0 {
   return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
 }
@@ -96,7 +108,7 @@ export function lintDocument(
         });
       },
     };
-    const started = ruleTimings ? performance.now() : 0;
+    const started = ruleTimings ? timingClock() : 0;
     try {
       if (rule.scope === 'file') (rule as FileRule).check(doc, context);
       // Summaries are taken even where the rule is off for this file: other files' checks may need them.
@@ -115,7 +127,7 @@ export function lintDocument(
         fatal: true,
       });
     }
-    if (ruleTimings) ruleTimings.set(rule.id, (ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
+    if (ruleTimings) ruleTimings.set(rule.id, (ruleTimings.get(rule.id) ?? 0) + timingClock() - started);
   }
   return { findings, crashes, summaries, directives, suppressions };
 }
