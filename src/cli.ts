@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { takeExitCode } from './commands/action.js';
+import type { RunOutcome } from './commands/action.js';
 import { commandRegistrations } from './commands/index.js';
 import { packageVersion } from './paths.js';
 
 /** Parses the command line, runs one command and returns the exit code (0 ok, 1 findings, 2 usage or internal error). */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command();
+  // The command's action returns its exit code here: one object per run, no module state.
+  const outcome: RunOutcome = { exitCode: 0 };
   program
     .name('sop')
     .description('Lint standard operating procedures and policies, and compile them into a handbook.')
@@ -13,7 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(run `sop --help` for usage)')
     .showSuggestionAfterError(true)
     .exitOverride();
-  for (const register of commandRegistrations) register(program);
+  for (const register of commandRegistrations) register(program, outcome);
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run \`sop ${command.name()} --help\` for usage)`);
   try {
     await program.parseAsync([...argv]);
@@ -24,5 +26,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-  return takeExitCode();
+  return outcome.exitCode;
 }

@@ -130,9 +130,29 @@ export interface CorpusContext<Options, MessageId extends string = string> {
   asOf: string;
   /** The git ref given with `--since`, for rules that compare with an earlier version. */
   since?: string;
-  /** Working folder; corpus rules that call git or resolve links use it. */
+  /** Working folder: paths shown in messages are relative to it. */
   cwd: string;
+  /** The files of the repository, for rules that resolve links (the engine reads them; rules do no I/O). */
+  files: RepositoryFiles;
+  /** With `--since`: the earlier text of changed files (from git, or a fixture's `before/` folder). */
+  history?: History;
   report(descriptor: CorpusReportDescriptor<MessageId>): void;
+}
+
+/** What a lookup of a path in the repository finds: the file, one whose name differs only in case, or nothing. */
+export type FileState = { state: 'exists' } | { state: 'case'; actual: string } | { state: 'missing' };
+
+export interface RepositoryFiles {
+  find(absolutePath: string): FileState;
+  /** The folder a link starting with `/` resolves from, for a document (its repository's root). */
+  rootOf(absoluteFile: string): string;
+}
+
+/** The repository as it was at a ref, as far as corpus rules need it. */
+export interface History {
+  ref: string;
+  /** The text each given file had at the ref, for files whose content changed since (renames followed); unchanged and new files are left out. */
+  changedTexts(absolutePaths: readonly string[]): Map<string, string>;
 }
 
 export interface RuleMeta<Options, MessageId extends string> {

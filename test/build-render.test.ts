@@ -10,7 +10,7 @@ import { renderSite } from '../src/handbook/render/site.js';
 import { SEARCH_FIELDS, SEARCH_STORED, searchEntries } from '../src/handbook/search/index-file.js';
 import { searchTerm, searchTokenize } from '../src/handbook/search/tokenize.js';
 import { transformDocument, type TransformedWithMedia } from '../src/handbook/transform/document.js';
-import { recordFromText } from '../src/handbook/load.js';
+import { recordFromText } from '../src/repository/record.js';
 import type { EditionPlan, TransformedDoc } from '../src/handbook/types.js';
 import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
 

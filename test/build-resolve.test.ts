@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareEditions, comparableDocs } from '../src/handbook/changes.js';
-import { recordFromText, stepTexts } from '../src/handbook/load.js';
+import { recordFromText } from '../src/repository/record.js';
+import { stepTexts } from '../src/handbook/steps.js';
 import { branchesOf, selectDocuments } from '../src/handbook/select.js';
 import { BASIC_FIXTURE, loadFixture, plan } from './helpers/build.js';
 
@@ -114,8 +115,11 @@ describe('load: what the build keeps of a document', () => {
     expect(record.contentHash).toBe(recordFromText('procedures/x.md', record.text.replace(/\r\n/g, '\n'), 'fr')!.contentHash);
   });
 
-  it('falls back on the first heading and the file name when --force builds a document without metadata', () => {
-    expect(recordFromText('policies/Late Returns.md', '# Late returns\n\nText.\n', 'en')).toMatchObject({ id: 'late-returns', title: 'Late returns', type: 'policy', status: 'approved', lang: 'en' });
+  it('falls back on the first heading and the path in the repository when --force builds a document without metadata', () => {
+    expect(recordFromText('policies/Late Returns.md', '# Late returns\n\nText.\n', 'en')).toMatchObject({ id: 'policies-late-returns', title: 'Late returns', type: 'policy', status: 'approved', lang: 'en' });
+    // Two index.md in different folders stay two documents.
+    expect(recordFromText('../x/a/index.md', '# A\n', 'en', 'a/index.md')?.id).toBe('a-index');
+    expect(recordFromText('b/index.md', '# B\n', 'en')?.id).toBe('b-index');
     expect(recordFromText('a.md', '---\n---\nBody\n', 'hi')).toMatchObject({ id: 'a', title: 'a', lang: 'hi' });
     expect(recordFromText('a.md', '  \n', 'en')).toBeUndefined();
   });

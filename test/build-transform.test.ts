@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { recordFromText } from '../src/handbook/load.js';
+import { recordFromText } from '../src/repository/record.js';
 import { anchorTargets } from '../src/handbook/render/document.js';
 import { relinkBody, singleLinker } from '../src/handbook/render/linker.js';
 import { createTransformCache } from '../src/handbook/transform/cache.js';

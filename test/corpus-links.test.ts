@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileLookup, matchesAnchor, resolveLinkPath, splitLocalLink } from '../src/repository/links.js';
+import { matchesAnchor, resolveLinkPath, splitLocalLink } from '../src/repository/links.js';
+import { FileLookup } from '../src/source/files.js';
 import { documentAnchors, Slugger, slugify } from '../src/repository/slug.js';
 import { isExternalUrl } from '../src/repository/summary.js';
 import { parseMarkdown } from '../src/document/parse.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/lint/engine.js';
+import { languageFile } from '../src/language/registry.js';
 import { ruleSourceDir } from '../src/paths.js';
 import { loadRules } from '../src/rules/registry.js';
 
@@ -121,6 +122,83 @@ async function findingsOf(ruleId: string, files: Block[], target: Block, intro: 
   return (result?.messages ?? []).filter((message) => message.ruleId === ruleId);
 }
 
+/**
+ * A rule doc's language sections (`## Tamil (`ta`)`, `## French (fr)`) show sentences and steps in that
+ * language. They are fragments, so the test places them as a reader would read them: numbered lines as
+ * the steps of a procedure's Procedure section, other lines as paragraphs of its Purpose section, under
+ * the headings the language uses, in a document whose `lang` is the section's. A line whose comment
+ * starts with "flagged" must draw a finding of the rule, one whose comment starts with "not flagged" must
+ * not ("flagged with future: true" switches that option on for the block). A block introduced by a
+ * "Flagged" paragraph must draw at least one finding, and one introduced by "Not flagged" none.
+ */
+interface LanguageBlock {
+  lang: string;
+  intro: string;
+  lines: string[];
+}
+
+function languageBlocksOf(docs: string): LanguageBlock[] {
+  const blocks: LanguageBlock[] = [];
+  let lang: string | undefined;
+  let paragraph: string[] = [];
+  const lines = docs.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const heading = /^## .*\(`?([a-z]{2,3})`?\)\s*$/.exec(lines[index]);
+    if (heading) {
+      lang = heading[1];
+      paragraph = [];
+      continue;
+    }
+    if (/^## /.test(lines[index])) {
+      lang = undefined;
+      continue;
+    }
+    const fence = /^(`{3,})markdown\s*$/.exec(lines[index]);
+    if (!fence) {
+      if (lines[index].trim() === '') paragraph = [];
+      else if (!/^`{3,}/.test(lines[index])) paragraph.push(lines[index]);
+      continue;
+    }
+    const body: string[] = [];
+    index++;
+    while (index < lines.length && !lines[index].startsWith(fence[1])) body.push(lines[index++]);
+    if (lang) blocks.push({ lang, intro: paragraph.join(' '), lines: body.filter((line) => line.trim() !== '') });
+    paragraph = [];
+  }
+  return blocks;
+}
+
+const LINE_VERDICT = /<!--\s*(not flagged|flagged)\b([^>]*)-->\s*$/i;
+
+function headingOf(lang: string, canonical: 'Purpose' | 'Procedure'): string {
+  const names = languageFile<{ sections: Record<string, string[]> }>(lang, 'sections')?.sections?.[canonical];
+  return names?.[0] ?? canonical;
+}
+
+async function lintLanguageBlock(ruleId: string, block: LanguageBlock) {
+  const options = Object.fromEntries(
+    block.lines.flatMap((line) => [...(LINE_VERDICT.exec(line)?.[2] ?? '').matchAll(/with \{?\s*(\w+):\s*true/g)].map((match) => [match[1], true])),
+  );
+  const steps = block.lines.filter((line) => /^\s*\d+[.)]\s/.test(line));
+  const prose = block.lines.filter((line) => !/^\s*\d+[.)]\s/.test(line));
+  const text = [
+    '---', 'id: example', 'title: Example', 'type: procedure', `lang: ${block.lang}`, '---', '',
+    `## ${headingOf(block.lang, 'Purpose')}`, '', ...prose.flatMap((line) => [line, '']),
+    `## ${headingOf(block.lang, 'Procedure')}`, '', ...steps, '',
+  ].join('\n');
+  const lineOf = new Map<string, number>();
+  text.split('\n').forEach((line, index) => lineOf.set(line, index + 1));
+  const report = await lint({
+    cwd: tmpdir(),
+    stdin: { text, filename: `example.${block.lang}.md` },
+    onlyRules: [ruleId],
+    ruleOverrides: { [ruleId]: { severity: 'warn', ...(Object.keys(options).length > 0 ? { options } : {}) } },
+    asOf: '2026-06-01',
+  });
+  const findings = (report.results[0]?.messages ?? []).filter((message) => message.ruleId === ruleId);
+  return { findings, lineOf };
+}
+
 /** Rules whose examples need more than files (a git history); their fixtures cover what the docs show. */
 const NEEDS_HISTORY = new Set(['version-bump']);
 
@@ -154,6 +232,34 @@ describe('rule docs: the examples run as written', () => {
             .filter(([first, last]) => !findings.some((finding) => finding.line >= first && finding.line <= last))
             .map(([first, last]) => (first === last ? `line ${first}` : `lines ${first}-${last}`));
           expect(missed, `lines whose comment claims a finding but got none; findings:\n${shown}`).toEqual([]);
+        });
+      });
+    });
+  }
+});
+
+describe('rule docs: the examples of each language section run', () => {
+  for (const rule of rules) {
+    const blocks = languageBlocksOf(readFileSync(join(ruleSourceDir, rule.id, 'docs.md'), 'utf8'));
+    if (blocks.length === 0) continue;
+    describe(rule.id, () => {
+      blocks.forEach((block, index) => {
+        it(`${block.lang} example ${index + 1}`, async () => {
+          const { findings, lineOf } = await lintLanguageBlock(rule.id, block);
+          const shown = findings.map((finding) => `${finding.line}: ${finding.message}`).join('\n');
+          const flaggedLines = new Set(findings.map((finding) => finding.line));
+          const wrong: string[] = [];
+          for (const line of block.lines) {
+            const verdict = LINE_VERDICT.exec(line)?.[1]?.toLowerCase();
+            if (!verdict) continue;
+            const got = flaggedLines.has(lineOf.get(line) ?? -1);
+            if (verdict === 'flagged' && !got) wrong.push(`missed: ${line}`);
+            if (verdict === 'not flagged' && got) wrong.push(`flagged: ${line}`);
+          }
+          const blockVerdict = /\bnot flagged\b/i.test(block.intro) ? 'clean' : /\bflagged\b/i.test(block.intro) ? 'flagged' : undefined;
+          if (blockVerdict === 'clean' && findings.length > 0) wrong.push('a "Not flagged" block drew findings');
+          if (blockVerdict === 'flagged' && findings.length === 0) wrong.push('a "Flagged" block drew no finding');
+          expect(wrong, `findings:\n${shown}`).toEqual([]);
         });
       });
     });

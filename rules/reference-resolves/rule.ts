@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { closest } from '../../src/config/suggest.js';
 import { indexById, isRetired, lookup } from '../../src/repository/documents.js';
-import { FileLookup, gitRootOf, matchesAnchor, resolveLinkPath, splitLocalLink } from '../../src/repository/links.js';
+import { matchesAnchor, resolveLinkPath, splitLocalLink } from '../../src/repository/links.js';
 import { stringValue, summarizeDocument, type DocumentSummary } from '../../src/repository/summary.js';
 import { toPosix } from '../../src/source/discover.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
@@ -61,14 +61,12 @@ export default defineCorpusRule({
     const ids = [...byId.keys()].sort();
     const supersededBy = replacements(summaries);
     const byPath = new Map(summaries.map(({ summary }) => [summary.absolutePath, summary]));
-    const files = new FileLookup();
     const anchorSets = new Map<DocumentSummary, Set<string>>();
     const anchorsOf = (target: DocumentSummary) => {
       let anchors = anchorSets.get(target);
       if (!anchors) anchorSets.set(target, (anchors = new Set(target.anchors)));
       return anchors;
     };
-    const root = context.config.path ? context.config.root : context.cwd;
     const shown = (absolutePath: string) => toPosix(relative(context.cwd, absolutePath)) || '.';
     const replacementHint = (id: string) => {
       const newer = supersededBy.get(id);
@@ -106,8 +104,8 @@ export default defineCorpusRule({
       if (!options.links) continue;
       for (const link of summary.links) {
         const { path, fragment } = splitLocalLink(link.url);
-        const targetPath = path === '' ? summary.absolutePath : resolveLinkPath(path, summary.absolutePath, context.config.path ? root : (gitRootOf(summary.absolutePath) ?? root));
-        const found = path === '' ? { state: 'exists' as const } : files.find(targetPath);
+        const targetPath = path === '' ? summary.absolutePath : resolveLinkPath(path, summary.absolutePath, context.files.rootOf(summary.absolutePath));
+        const found = path === '' ? { state: 'exists' as const } : context.files.find(targetPath);
         if (found.state !== 'exists') {
           const hint = found.state === 'case'
             ? ` A file named "${found.actual}" exists: match its letter case (links are case-sensitive on most servers).`

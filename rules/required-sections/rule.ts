@@ -1,4 +1,5 @@
 import type { Heading } from 'mdast';
+import { primarySubtag } from '../../src/language/registry.js';
 import { defineFileRule } from '../../src/rules/define.js';
 import { acceptedKeys, resolveSectionNaming, type SectionNaming } from '../../src/document/section-names.js';
 import { headingText, normaliseHeading, sectionsOf } from '../../src/document/sections.js';
@@ -7,8 +8,7 @@ const nameList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
 /** The name a reader of this language expects for a canonical section (its first local name). */
 function displayName(naming: SectionNaming, canonical: string, lang: string): string {
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
-  return naming.languages[primary]?.[canonical]?.[0] ?? canonical;
+  return naming.languages[primarySubtag(lang)]?.[canonical]?.[0] ?? canonical;
 }
 
 export default defineFileRule({

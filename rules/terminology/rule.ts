@@ -1,7 +1,7 @@
 import type { Fix, ResolvedConfig, SopDocument } from '../../src/types.js';
 import { defineFileRule } from '../../src/rules/define.js';
 import { matchCase } from '../../src/lexical/casing.js';
-import { primaryLanguage } from '../../src/lexical/language-data.js';
+import { primarySubtag } from '../../src/language/registry.js';
 import { perLanguageAndSettings } from '../../src/lexical/per-settings.js';
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from '../../src/lexical/phrase-matcher.js';
 import { displayWords } from '../../src/lexical/normalise.js';
@@ -53,12 +53,12 @@ export function termEntries(glossary: ResolvedConfig['glossary'], inflector: Inf
  * Devanagari text).
  */
 export function glossaryFor(glossary: ResolvedConfig['glossary'], docLang: string, configLang: string): ResolvedConfig['glossary'] {
-  const docPrimary = primaryLanguage(docLang);
+  const docPrimary = primarySubtag(docLang);
   return Object.fromEntries(
     Object.entries(glossary).filter(([preferred, value]) => {
       const lang = Array.isArray(value) ? undefined : value.lang;
-      if (lang) return primaryLanguage(lang) === docPrimary;
-      return /\p{Script=Latin}/u.test(preferred) ? primaryLanguage(configLang) === docPrimary : true;
+      if (lang) return primarySubtag(lang) === docPrimary;
+      return /\p{Script=Latin}/u.test(preferred) ? primarySubtag(configLang) === docPrimary : true;
     }),
   );
 }

@@ -1,5 +1,8 @@
 import { indexById, listNames } from '../../src/repository/documents.js';
-import { summarizeDocument } from '../../src/repository/summary.js';
+import { relative } from 'node:path';
+import { fallbackIdOf } from '../../src/repository/record.js';
+import { summarizeDocument, type DocumentSummary } from '../../src/repository/summary.js';
+import { toPosix } from '../../src/source/discover.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 export default defineCorpusRule({
@@ -15,7 +18,10 @@ export default defineCorpusRule({
   },
   summarize: (doc, context) => summarizeDocument(doc, context.config),
   check(summaries, context) {
-    for (const [id, documents] of indexById(summaries)) {
+    // A document without an id is known by the one its path gives it (`a/index.md` → `a-index`), as
+    // the handbook places it, so a collision with such an id is reported too.
+    const fallbackId = (summary: DocumentSummary) => fallbackIdOf(toPosix(relative(context.files.rootOf(summary.absolutePath), summary.absolutePath)));
+    for (const [id, documents] of indexById(summaries, fallbackId)) {
       if (documents.length < 2) continue;
       for (const document of documents) {
         const others = documents.filter((other) => other !== document);

@@ -1,11 +1,11 @@
 import { versionedContent } from '../../src/repository/fingerprint.js';
-import { changedSince, readAtRef } from '../../src/source/git.js';
 import { compareVersions, nextVersions, parseVersion } from '../../src/repository/semver.js';
 import { positionOf, type Position } from '../../src/repository/summary.js';
 import { defineCorpusRule } from '../../src/rules/define.js';
 
 /** What the rule keeps of a document: its version, changelog versions and a fingerprint of its content. */
 interface VersionSummary {
+  absolutePath: string;
   version?: string;
   versionAt?: Position;
   /** Versions listed in `changelog`, or undefined when the document has no changelog. */
@@ -36,6 +36,7 @@ export default defineCorpusRule({
     const versionSpan = frontmatter.locate(['version']);
     const changelogSpan = frontmatter.locate(['changelog']);
     return {
+      absolutePath: doc.absolutePath,
       fingerprint: versionedContent(doc.text).fingerprint,
       ...(version ? { version } : {}),
       ...(versionSpan ? { versionAt: positionOf(versionSpan) } : {}),
@@ -46,17 +47,14 @@ export default defineCorpusRule({
     };
   },
   check(summaries, context) {
-    const ref = context.since;
-    if (!ref) return;
-    const changed = changedSince(ref, context.cwd);
-    const candidates = summaries.flatMap(({ filePath, summary }) => {
-      const change = changed.get(filePath);
-      return summary && change ? [{ filePath, summary, oldPath: change.oldPath }] : [];
-    });
-    const oldTexts = readAtRef(ref, candidates.map(({ oldPath }) => oldPath), context.cwd);
-    for (const { filePath, summary, oldPath } of candidates) {
-      const oldText = oldTexts.get(oldPath);
-      if (oldText === undefined) continue; // New at this ref: any version will do.
+    const history = context.history;
+    if (!history) return;
+    const ref = history.ref;
+    const candidates = summaries.flatMap(({ filePath, summary }) => (summary ? [{ filePath, summary }] : []));
+    const oldTexts = history.changedTexts(candidates.map(({ summary }) => summary.absolutePath));
+    for (const { filePath, summary } of candidates) {
+      const oldText = oldTexts.get(summary.absolutePath);
+      if (oldText === undefined) continue; // Unchanged, or new at this ref: any version will do.
       const old = versionedContent(oldText);
       if (old.fingerprint === summary.fingerprint) continue; // Only layout, `version` or `changelog` changed.
       const oldVersion = parseVersion(old.version);

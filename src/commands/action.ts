@@ -1,18 +1,21 @@
 import { UsageError } from '../errors.js';
 
-let exitCode = 0;
+/** Where a command's action leaves its exit code for `main()` to return (commander drops return values). */
+export interface RunOutcome {
+  exitCode: number;
+}
 
 /**
  * Wraps a command's work so that every command reports errors the same way: a UsageError (bad flag,
  * bad config, missing git ref) prints `file:line: message` and exits 2; anything else is an internal
  * error, also exit 2, with the stack when SOP_DEBUG is set.
  */
-export function action<Args extends unknown[]>(run: (...args: Args) => Promise<number> | number) {
+export function action<Args extends unknown[]>(outcome: RunOutcome, run: (...args: Args) => Promise<number> | number) {
   return async (...args: Args): Promise<void> => {
     try {
-      exitCode = await run(...args);
+      outcome.exitCode = await run(...args);
     } catch (error) {
-      exitCode = 2;
+      outcome.exitCode = 2;
       if (error instanceof UsageError) {
         process.stderr.write(`sop: ${error.format()}\n`);
       } else {
@@ -23,12 +26,6 @@ export function action<Args extends unknown[]>(run: (...args: Args) => Promise<n
       }
     }
   };
-}
-
-export function takeExitCode(): number {
-  const code = exitCode;
-  exitCode = 0;
-  return code;
 }
 
 /** Prints text to stdout and resolves once it is flushed, so large reports survive process exit. */

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadCorpus } from '../repository/load.js';
 import { uniformitySettings } from '../repository/uniformity.js';
 import { branchMatrix, formatBranchesJson, formatBranchesMarkdown, formatBranchesTable } from '../reports/branches.js';
-import { action, writeStdout } from './action.js';
+import { action, writeStdout , type RunOutcome } from './action.js';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
 type BranchesFormat = (typeof FORMATS)[number];
@@ -12,14 +12,14 @@ interface BranchesFlags {
   config?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('branches')
     .description('Show the uniformity matrix: one row per base procedure, one column per branch, each cell identical, diverged, using the base or missing.')
     .argument('[paths...]', 'files or folders (default: the current folder)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('table'))
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
-    .action(action(async (paths: string[], flags: BranchesFlags) => runBranches(paths, flags)));
+    .action(action(outcome, async (paths: string[], flags: BranchesFlags) => runBranches(paths, flags)));
 }
 
 export async function runBranches(paths: string[], flags: BranchesFlags, cwd = process.cwd()): Promise<number> {

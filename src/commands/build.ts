@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { stylish } from '../formatters/stylish.js';
 import { packageVersion } from '../paths.js';
 import type { LintReport } from '../lint/engine.js';
-import { action, colorLevel, parseDateFlag, writeStdout } from './action.js';
+import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 /** What commander hands over: the build's options as typed on the command line. */
 type BuildFlags = Pick<BuildOptions, 'out' | 'branch' | 'allBranches' | 'audience' | 'includeDrafts' | 'force' | 'since' | 'previous' | 'date' | 'asOf' | 'chromium'> & {
@@ -16,7 +16,7 @@ type BuildFlags = Pick<BuildOptions, 'out' | 'branch' | 'allBranches' | 'audienc
   color?: boolean;
 };
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('build')
     .description('Compile the policies and procedures into the handbook: a site, one HTML file, Markdown, a JSON manifest or a PDF.')
@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--chromium <path>', 'Chromium or Chrome executable for the pdf format (default: /usr/bin/chromium, else PATH)')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the lint report')
-    .action(action(async (paths: string[], flags: BuildFlags) => runBuild(paths, flags)));
+    .action(action(outcome, async (paths: string[], flags: BuildFlags) => runBuild(paths, flags)));
 }
 
 export function parseFormats(list: string): BuildFormat[] {

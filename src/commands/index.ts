@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { RunOutcome } from './action.js';
 import { register as registerBranches } from './branches.js';
 import { register as registerBuild } from './build.js';
 import { register as registerInit } from './init.js';
@@ -8,5 +9,5 @@ import { register as registerNew } from './new.js';
 import { register as registerReview } from './review.js';
 import { register as registerRules } from './rules.js';
 
-/** Every command module exports `register(program)`; the CLI registers them in this order. */
-export const commandRegistrations: Array<(program: Command) => void> = [registerLint, registerRules, registerBuild, registerBranches, registerReview, registerInit, registerNew, registerLsp];
+/** Every command module exports `register(program, outcome)`; the CLI registers them in this order. */
+export const commandRegistrations: Array<(program: Command, outcome: RunOutcome) => void> = [registerLint, registerRules, registerBuild, registerBranches, registerReview, registerInit, registerNew, registerLsp];

@@ -7,19 +7,19 @@ import { today } from '../lint/engine.js';
 import { initialConfig, INITIAL_SOPIGNORE } from '../scaffold/config-file.js';
 import { exampleDocuments } from '../scaffold/example-documents.js';
 import { surveyFolder } from '../source/survey.js';
-import { action } from './action.js';
+import { action, type RunOutcome } from './action.js';
 
 interface InitFlags {
   example?: boolean;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('init')
     .description('Start a policy repository: a commented sop.config.yaml (languages and branches found in the folder) and a .sopignore; never overwrites a file.')
     .argument('[folder]', 'the repository folder (default: the current folder)')
     .option('--example', 'also write one policy and one procedure that lint clean')
-    .action(action(async (folder: string | undefined, flags: InitFlags) => runInit(folder, flags)));
+    .action(action(outcome, async (folder: string | undefined, flags: InitFlags) => runInit(folder, flags)));
 }
 
 export async function runInit(folder: string | undefined, flags: InitFlags, cwd = process.cwd()): Promise<number> {

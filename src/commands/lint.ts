@@ -8,13 +8,13 @@ import { loadConfig } from '../config/load.js';
 import { lint, type LintReport } from '../lint/engine.js';
 import { fileSettings } from '../lint/file-pass.js';
 import { loadRules } from '../rules/registry.js';
-import { ruleTimings } from '../lint/file-linter.js';
 import { packageVersion } from '../paths.js';
 import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
 import { applyBaseline, createBaseline, readBaseline, serializeBaseline } from '../lint/baseline.js';
 import { parseShard } from '../lint/shard.js';
-import { action, colorLevel, parseDateFlag, writeStdout } from './action.js';
+import { progressLine } from './progress-line.js';
+import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 interface LintFlags {
   format: string;
@@ -23,6 +23,7 @@ interface LintFlags {
   quiet?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  reportUnusedDisableDirectives?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
   asOf?: string;
@@ -36,7 +37,7 @@ interface LintFlags {
   shard?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('lint')
     .description('Check policies and procedures against the writing standards and the document contract.')
@@ -47,6 +48,7 @@ export function register(program: Command): void {
     .option('--quiet', 'report errors only')
     .option('--fix', 'apply safe fixes and write the files')
     .option('--fix-dry-run', 'print the fixes as a diff without writing (with --format json: in `output`)')
+    .option('--report-unused-disable-directives', 'report sop-disable comments that silence no finding, as errors')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <path>', 'file name for the standard input (selects config overrides and the report name)')
     .option('--as-of <date>', 'the date that date rules compare with, YYYY-MM-DD (default: today)')
@@ -58,7 +60,7 @@ export function register(program: Command): void {
     .option('--shard <i>/<n>', 'lint the i-th of n slices of the files; repository rules still read every file')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
-    .action(action(async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
+    .action(action(outcome, async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
@@ -85,7 +87,13 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
 
-  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard });
+  // The progress line is for people watching a terminal: never with a machine format or a report file.
+  const progress = progressLine(process.stderr, { enabled: format === 'stylish' && !flags.outputFile && !stdin });
+  const report = await lint({
+    cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard,
+    timeRules: Boolean(process.env.SOP_TIMING), reportUnusedDirectives: flags.reportUnusedDisableDirectives, onProgress: progress.update,
+  });
+  progress.finish();
 
   if (report.results.length === 0) {
     process.stderr.write(`sop: no Markdown files found under ${paths.length ? paths.join(', ') : 'the current folder'} (after .sopignore and the config's ignore).\n`);
@@ -115,7 +123,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   for (const crash of report.crashes) {
     process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
   }
-  if (ruleTimings) process.stderr.write(timingTable(ruleTimings));
+  if (report.timings) process.stderr.write(timingTable(report.timings));
   const counted = baseline ? { crashes: report.crashes, ...totals(results) } : report;
   const code = exitCodeFor(counted, maxWarnings);
   if (code === 1 && counted.errorCount === 0) {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { action } from './action.js';
+import { action, type RunOutcome } from './action.js';
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('lsp')
     .description('Run the language server for editors (diagnostics, quick fixes, rule docs on hover), speaking LSP over standard input and output.')
     .option('--stdio', 'talk over standard input and output (the only transport)')
-    .action(action(async (flags: { stdio?: boolean }) => runLanguageServer(flags)));
+    .action(action(outcome, async (flags: { stdio?: boolean }) => runLanguageServer(flags)));
 }
 
 /** Starts the server and resolves when the client closes the connection; the protocol's `exit` ends the process. */

@@ -8,7 +8,7 @@ import { knownLanguages, primarySubtag } from '../language/registry.js';
 import { today } from '../lint/engine.js';
 import { loadRules } from '../rules/registry.js';
 import { ID_PATTERN, idFromTitle, newDocument, type DocumentType } from '../scaffold/new-document.js';
-import { action } from './action.js';
+import { action, type RunOutcome } from './action.js';
 
 interface NewFlags {
   lang?: string;
@@ -20,7 +20,7 @@ interface NewFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('new')
     .description('Write a new policy or procedure with valid frontmatter (status draft, today\'s dates) and the sections its type requires, in its language.')
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--implements <id>', 'the policy a procedure implements (repeat, or separate with commas)', collect)
     .option('--id <id>', 'the id, when the title does not give one (a title in another script)')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
-    .action(action(async (type: DocumentType, title: string, flags: NewFlags) => runNew(type, title, flags)));
+    .action(action(outcome, async (type: DocumentType, title: string, flags: NewFlags) => runNew(type, title, flags)));
 }
 
 export async function runNew(type: DocumentType, title: string, flags: NewFlags, cwd = process.cwd()): Promise<number> {

@@ -4,7 +4,7 @@ import { loadCorpus } from '../repository/load.js';
 import { today } from '../lint/engine.js';
 import { parseInterval, windowInDays } from '../lifecycle/review.js';
 import { countByState, formatReviewCsv, formatReviewJson, formatReviewTable, reviewReport } from '../reports/review.js';
-import { action, parseDateFlag, writeStdout } from './action.js';
+import { action, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type ReviewFormat = (typeof FORMATS)[number];
@@ -17,7 +17,7 @@ interface ReviewFlags {
   config?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('review')
     .description('List every document with its owner, last review, next review and state (overdue, due soon, fine), soonest first.')
@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('--fail-on-overdue', 'exit with 1 when a document is overdue')
     .option('--as-of <date>', 'the date to compare with, YYYY-MM-DD (default: today)')
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
-    .action(action(async (paths: string[], flags: ReviewFlags) => runReview(paths, flags)));
+    .action(action(outcome, async (paths: string[], flags: ReviewFlags) => runReview(paths, flags)));
 }
 
 export async function runReview(paths: string[], flags: ReviewFlags, cwd = process.cwd()): Promise<number> {

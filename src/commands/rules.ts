@@ -4,14 +4,14 @@ import { closest } from '../config/suggest.js';
 import { loadRules, readRuleDocs } from '../rules/registry.js';
 import { principleRecords, principleText } from '../rules/standards.js';
 import type { Rule } from '../types.js';
-import { action, writeStdout } from './action.js';
+import { action, writeStdout , type RunOutcome } from './action.js';
 
-export function register(program: Command): void {
+export function register(program: Command, outcome: RunOutcome): void {
   program
     .command('rules')
     .description('List every rule with its default severity and description.')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .action(action(async (flags: { format: string }) => {
+    .action(action(outcome, async (flags: { format: string }) => {
       const rules = await loadRules();
       await writeStdout(flags.format === 'json' ? `${JSON.stringify(rules.map(describeRule), null, 2)}\n` : ruleTable(rules));
       return 0;
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .command('explain')
     .description("Print a rule's documentation: what it flags, why, its options and examples.")
     .argument('<rule-id>', 'the rule to explain')
-    .action(action(async (id: string) => {
+    .action(action(outcome, async (id: string) => {
       const rules = await loadRules();
       const rule = rules.find((candidate) => candidate.id === id);
       if (!rule) {

@@ -7,7 +7,9 @@ import { loadStaticAssets } from './assets.js';
 import { compareEditions, comparableDocs, type ComparableDoc } from './changes.js';
 import { requireChromium } from './chromium.js';
 import { renderEdition, type MediaReader } from './edition.js';
-import { loadRecords, stepTexts } from './load.js';
+import { stepTexts } from './steps.js';
+import { loadConfig } from '../config/load.js';
+import { loadRules } from '../rules/registry.js';
 import { createMediaReader } from './media.js';
 import { previousForBranch, readPreviousManifest, recordsAtRef } from './previous.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -76,7 +78,7 @@ export function buildDateOf(date: string | undefined, env: NodeJS.ProcessEnv): s
 }
 
 /**
- * `sop build`: lint gate → read → resolve each edition → transform → render → write. Only the last
+ * `sop build`: config → lint gate (which reads the records) → per edition: plan → transform → changes → render → write. Only the last
  * stage writes, and only into a fresh folder that replaces `--out` once everything has succeeded.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -85,11 +87,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const buildDate = buildDateOf(options.date, env);
   const asOf = options.asOf ?? buildDate;
   if (options.branch && options.allBranches) throw new UsageError('Give either --branch or --all-branches, not both.');
-  if (options.formats?.includes('pdf')) requireChromium(options.chromium, options.cwd);
   const previousManifest = options.previous ? readPreviousManifest(options.previous, options.cwd) : undefined;
+  // Config → settings → formats and Chromium, once; then one reading of the repository, by the lint.
+  const config = loadConfig({ cwd: options.cwd, configPath: options.configPath, rules: await loadRules(), paths: options.paths });
+  const settings = buildSettings(config);
+  const formats = options.formats ?? settings.formats ?? DEFAULT_FORMATS;
+  const out = options.out ? resolve(options.cwd, options.out) : (settings.out ?? resolve(options.cwd, 'handbook'));
+  const chromium = formats.includes('pdf') ? requireChromium(options.chromium, options.cwd) : undefined;
 
   progress.stage('linting');
-  const report = await lint({ cwd: options.cwd, paths: options.paths, configPath: options.configPath, asOf, since: options.since });
+  const report = await lint({ cwd: options.cwd, paths: options.paths, config, asOf, since: options.since, records: true });
   if (report.crashes.length > 0 && !options.force) {
     const names = [...new Set(report.crashes.map((crash) => crash.ruleId))].join(', ');
     progress.done();
@@ -100,14 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { status: 'lint-failed', lint: report };
   }
   const compliant = report.errorCount === 0 && report.crashes.length === 0;
-  const config = report.config;
-  const settings = buildSettings(config);
-  const formats = options.formats ?? settings.formats ?? DEFAULT_FORMATS;
-  const out = options.out ? resolve(options.cwd, options.out) : (settings.out ?? resolve(options.cwd, 'handbook'));
-  const chromium = formats.includes('pdf') ? requireChromium(options.chromium, options.cwd) : undefined;
-
-  progress.stage('reading documents');
-  const records = loadRecords({ cwd: options.cwd, paths: options.paths, config });
+  const records = report.records;
   const selectors = editionSelectors(records, settings.branches, options);
   const oldRecords: DocRecord[] | undefined = options.since ? recordsAtRef(options.since, { cwd: options.cwd, paths: options.paths, config }) : undefined;
 
@@ -131,6 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (chromium) printer = await launchPrinter(chromium);
     for (const { selector, folder } of selectors) {
       const plan = planEdition(records, { settings, selector, folder, buildDate, asOf, compliant, review: config });
+      for (const { filePath, reason } of plan.unplaced) warnings.push(`${filePath} is not in the ${folder ? `${folder} edition` : 'handbook'}: ${reason}.`);
       const compare = comparison(plan, oldRecords, options, previousManifest, { settings, buildDate, asOf, compliant, review: config }, oldSteps);
       const output = await renderEdition({ plan, config, formats, compare, assets: loadStaticAssets(), readMedia, printer, progress, cache, warn: (message) => warnings.push(message) });
       progress.stage(`${folder || 'base edition'}: writing`);

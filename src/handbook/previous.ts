@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { matchesGlobs } from '../config/rule-settings.js';
-import { readAtRef } from '../source/git.js';
+import { matchesGlobs, settingsForFile } from '../config/rule-settings.js';
+import { openGitRepository } from '../source/git.js';
+import { repositoryRootFor } from '../source/files.js';
 import { BUILD_MARKER, readIgnoreFile, toPosix } from '../source/discover.js';
 import type { ResolvedConfig } from '../types.js';
 import type { ComparableDoc } from './changes.js';
-import { recordFromText } from './load.js';
+import { recordFromText } from '../repository/record.js';
 import { MANIFEST_FORMAT, type Manifest } from './render/manifest.js';
 import type { DocRecord } from './types.js';
 
@@ -57,51 +57,46 @@ export function previousForBranch(previous: PreviousManifest, branch: string | u
   };
 }
 
-function git(args: string[], cwd: string): Buffer {
-  const result = spawnSync('git', args, { cwd, maxBuffer: 1 << 30 });
-  if (result.error) throw new UsageError('`--since` needs the git command line, and `git` could not be run. Install git, or build with --previous <manifest.json>.');
-  if (result.status !== 0) throw Object.assign(new Error(result.stderr.toString().trim()), { gitFailed: true });
-  return result.stdout;
-}
-
 /**
- * The documents as they were at a git ref, read with one `git ls-tree` for the file list and one
- * `git cat-file --batch` for every file's text, filtered by the same ignore rules as now.
+ * The documents as they were at a git ref, read through the git adapter (one `git ls-tree`, one
+ * `git cat-file --batch`), filtered by the same ignore rules as now, each in the language the
+ * config's `overrides` give its path today (as the lint reads the file now).
  */
 export function recordsAtRef(ref: string, options: { cwd: string; paths: readonly string[]; config: ResolvedConfig }): DocRecord[] {
   const { cwd, config } = options;
-  if (ref.startsWith('-') || ref.trim() === '') throw new UsageError(`\`--since\` needs a git ref such as \`main\` or \`v1.2.0\`, not "${ref}".`);
-  try {
-    git(['rev-parse', '--show-toplevel'], cwd);
-  } catch {
-    throw new UsageError(`\`--since ${ref}\` needs a git repository, but ${cwd} is not inside one. Run sop from the repository, or build with --previous <manifest.json>.`);
-  }
-  try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
-  } catch {
-    throw new UsageError(`\`--since ${ref}\`: git does not know the ref "${ref}". Use a branch, tag or commit that exists.`);
-  }
-  // Run from the working folder, ls-tree lists paths relative to it, as the build names files.
-  const specs = options.paths.length ? [...options.paths] : ['.'];
-  const listed = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', ...specs], cwd)
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean);
-
-  const ignoreRoot = config.path ? config.root : cwd;
-  const ignored = [...config.ignore, ...readIgnoreFile(ignoreRoot)];
+  const asked = (options.paths.length ? options.paths : ['.']).map((path) => resolve(cwd, path));
+  const repository = openGitRepository(gitFolder(config.path ? config.root : asked[0]), ref);
+  const listed = repository.listAtRef(ref);
+  const configRoot = config.path ? config.root : cwd;
+  const ignored = [...config.ignore, ...readIgnoreFile(configRoot)];
   const markerFolders = listed.filter((path) => path.split('/').pop() === BUILD_MARKER).map((path) => `${posix.dirname(path)}/`);
   const wanted = listed.filter((path) => {
     if (!/\.md$/i.test(path)) return false;
     if (path.split('/').some((part) => part === 'node_modules' || part === '.git')) return false;
     if (markerFolders.some((folder) => folder === './' || path.startsWith(folder))) return false;
-    const fromRoot = toPosix(relative(ignoreRoot, join(cwd, path)));
+    const absolute = join(repository.root, path);
+    if (!asked.some((base) => absolute === base || absolute.startsWith(base.endsWith(sep) ? base : base + sep))) return false;
+    const fromRoot = toPosix(relative(configRoot, absolute));
     return !(ignored.length > 0 && matchesGlobs(ignored, fromRoot));
   });
   const records: DocRecord[] = [];
-  for (const [path, text] of readAtRef(ref, wanted, cwd)) {
-    const record = text === undefined ? undefined : recordFromText(path, text.replace(/^\uFEFF/, ''), config.lang);
+  for (const [path, bytes] of repository.readAtRef(ref, wanted)) {
+    if (bytes === undefined) continue;
+    const absolute = join(repository.root, path);
+    const { lang } = settingsForFile(config, toPosix(relative(configRoot, absolute)));
+    const record = recordFromText(toPosix(relative(cwd, absolute)) || absolute, decoder.decode(bytes), lang, toPosix(relative(repositoryRootFor(absolute, { configRoot: config.path ? config.root : undefined, cwd }), absolute)));
     if (record) records.push(record);
   }
   return records;
+}
+
+const decoder = new TextDecoder('utf-8'); // strips a BOM, as the files on disk are read
+
+/** A folder to ask git from: the path itself, or the folder of a file. */
+function gitFolder(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return dirname(path);
+  }
 }

@@ -100,6 +100,7 @@ export function planEdition(records: readonly DocRecord[], input: PlanInput): Ed
     docs,
     groups,
     targets: { byId, byPath, excluded, excludedPaths, replacedBases: new Map([...selection.replaced].map(([id, record]) => [id, record.title])) },
+    unplaced: selection.unplaced,
   };
   plan.editionId = editionIdOf(plan);
   return plan;

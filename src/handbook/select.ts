@@ -7,6 +7,8 @@ export interface Selection {
   excluded: Map<string, { record: DocRecord; reason: string }>;
   /** Base ids replaced by a branch variant: base id → the variant's anchor (the base id). */
   replaced: Map<string, DocRecord>;
+  /** Documents that belong in the edition but could not be placed (an id another document already has), for `--force` to list. */
+  unplaced: Array<{ filePath: string; reason: string }>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
     return true;
   };
 
+  const unplaced: Selection['unplaced'] = [];
   const variants = new Map<string, DocRecord>();
   for (const record of records) {
     if (!record.variantOf) continue;
@@ -38,7 +41,10 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
       continue;
     }
     // Two variants of one base for the same branch is a lint error; the first by path wins.
-    if (eligible(record) && !variants.has(record.variantOf)) variants.set(record.variantOf, record);
+    if (!eligible(record)) continue;
+    const first = variants.get(record.variantOf);
+    if (first) unplaced.push({ filePath: record.filePath, reason: `${first.filePath} is already the ${selector.branch} variant of "${record.variantOf}"` });
+    else variants.set(record.variantOf, record);
   }
 
   const included: Selection['included'] = [];
@@ -58,11 +64,15 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
       seen.add(record.id);
       continue;
     }
-    // Duplicate ids are a lint error; with --force the first by path keeps the anchor.
-    if (eligible(record) && !seen.has(record.id)) {
-      included.push({ record, anchor: record.id });
-      seen.add(record.id);
+    // Duplicate ids are a lint error (`unique-id`); with --force the first by path keeps the anchor.
+    if (!eligible(record)) continue;
+    if (seen.has(record.id)) {
+      const holder = included.find((entry) => entry.anchor === record.id)?.record.filePath;
+      unplaced.push({ filePath: record.filePath, reason: `its id "${record.id}" is also the id of ${holder ?? 'another document'}` });
+      continue;
     }
+    included.push({ record, anchor: record.id });
+    seen.add(record.id);
   }
   // A variant whose base is missing from the repository still belongs in its branch's edition.
   for (const variant of variants.values()) {
@@ -73,7 +83,7 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
   }
   for (const { record } of included) excluded.delete(record.id);
   for (const id of replaced.keys()) excluded.delete(id);
-  return { included, excluded, replaced };
+  return { included, excluded, replaced, unplaced };
 }
 
 /** Every branch named by the documents (variants and `branches` lists) and the config, sorted. */

@@ -2,16 +2,10 @@ import type { Root as HastRoot } from 'hast';
 import type { ReviewStateName } from '../lifecycle/review.js';
 import type { StepChange } from '../diff/steps.js';
 import type { Labels } from './render/labels.js';
+import type { ChangelogEntry, DocumentRecord } from '../repository/record.js';
 
 export const BUILD_FORMATS = ['site', 'single', 'md', 'json', 'pdf'] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
-
-/** One changelog entry as written in frontmatter. */
-export interface ChangelogEntry {
-  version: string;
-  date: string;
-  summary: string;
-}
 
 /** A procedure step as the handbook and the manifest show it. */
 export interface StepSummary {
@@ -19,40 +13,9 @@ export interface StepSummary {
   text: string;
 }
 
-/**
- * What the build keeps of one source document: its metadata, text and a few derived facts. No
- * syntax tree is kept, so a large repository stays small in memory until an edition is transformed.
- */
-export interface DocRecord {
-  /** Path relative to the working folder, `/`-separated. */
-  filePath: string;
-  /** Decoded text (no BOM), frontmatter included. */
-  text: string;
-  /** SHA-256 of the text with line endings normalised, hex. */
-  contentHash: string;
-  id: string;
-  title: string;
-  type: 'policy' | 'procedure' | string;
-  status: string;
-  version?: string;
-  owner?: string;
-  approver?: string;
-  effective?: string;
-  lastReviewed?: string;
-  lang: string;
-  audience: string[];
-  channels: string[];
-  /** Branches the document applies to; empty means every branch. */
-  branches: string[];
-  implements: string[];
-  related: string[];
-  supersedes?: string;
-  variantOf?: string;
-  branch?: string;
-  changelog: ChangelogEntry[];
-  /** Raw frontmatter, for the review date computation. */
-  data: Record<string, unknown>;
-}
+/** The build's documents are the lint's records (one reading of the repository). */
+export type DocRecord = DocumentRecord;
+export type { ChangelogEntry, DocumentRecord };
 
 /** Which edition to build: a branch (or the base edition), an audience, drafts or not. */
 export interface EditionSelector {
@@ -152,6 +115,8 @@ export interface EditionPlan {
     replacedBases: Map<string, string>;
   };
   changes?: ChangeReport;
+  /** Documents of the repository this edition could not place (with `--force`), and why. */
+  unplaced: Array<{ filePath: string; reason: string }>;
 }
 
 /** A document's body, transformed and sanitised, with its outline. */

@@ -1,16 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { primarySubtag } from '../language/registry.js';
 import { languageDataDir, languageSourceDir } from '../paths.js';
-
-export function primaryLanguage(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/)[0];
-}
 
 const cache = new Map<string, unknown>();
 
 /** Reads `languages/<language>/data/<name>.json` once per run; undefined when the language has no such list. */
 export function readLanguageData<T>(lang: string, name: string): T | undefined {
-  const primary = primaryLanguage(lang);
+  const primary = primarySubtag(lang);
   const key = `${primary}/${name}`;
   if (!cache.has(key)) {
     const path = join(languageDataDir(primary), `${name}.json`);

@@ -1,15 +1,18 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import type { FileSettings } from '../config/rule-settings.js';
-import { formatMessage } from '../rules/define.js';
+import { mergeRuleSettings, type FileSettings } from '../config/rule-settings.js';
 import { loadRules } from '../rules/registry.js';
-import type { CorpusContext, CorpusRule, FileResult, Finding, ResolvedConfig, Rule } from '../types.js';
-import { buildSuppressions, type Suppressions } from './directives.js';
-import { discoverFiles } from '../source/discover.js';
-import { fileSettings, lintFile, type FileInput, type FilePassRequest } from './file-pass.js';
-import { ruleTimings, severityLevel, type RuleCrash } from './file-linter.js';
+import type { CorpusContext, CorpusRule, FileResult, Finding, History, ResolvedConfig, Rule } from '../types.js';
+import { buildSuppressions, unusedDirectives, type Directive, type Suppressions } from './directives.js';
+import { discover, type UnreadableFolder } from '../source/discover.js';
+import { repositoryFiles, gitRootOf } from '../source/files.js';
+import { openGitRepository } from '../source/git.js';
+import { gitHistory } from '../source/history.js';
+import { displayPath, fileSettings, lintFile, type FileInput, type FilePassRequest } from './file-pass.js';
+import { findingOf, parseProblemFindings, severityLevel, type RuleCrash } from './file-linter.js';
 import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
 import { shardFiles, type Shard } from './shard.js';
+import type { DocumentRecord } from '../repository/record.js';
 
 export interface LintOptions {
   cwd: string;
@@ -37,8 +40,23 @@ export interface LintOptions {
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
   /** Report only on this slice of the files; repository rules still read every file (`--shard`). */
   shard?: Shard;
+  /**
+   * The folder whose documents corpus rules read (default: the config's folder, else the git work tree
+   * of the files); `false`: only the files asked for (tests of one file or folder as a repository).
+   */
+  repositoryRoot?: string | false;
+  /** Measure the time each rule takes, into `LintReport.timings` (`SOP_TIMING`). */
+  timeRules?: boolean;
+  /** Keep a record of every document linted (`LintReport.records`), for the build. */
+  records?: boolean;
+  /** The earlier versions for `--since` (default: from git; fixtures give a `before/` folder). */
+  history?: History;
   /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
   overlay?: ReadonlyMap<string, string>;
+  /** Report `sop-disable…` comments that silence no finding (`--report-unused-disable-directives`). */
+  reportUnusedDirectives?: boolean;
+  /** Called as files are linted, with how many are done of how many (the progress line of long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintReport {
@@ -48,6 +66,10 @@ export interface LintReport {
   errorCount: number;
   warningCount: number;
   crashes: RuleCrash[];
+  /** With `records`: one record per document reported on, in path order. */
+  records: DocumentRecord[];
+  /** With `timeRules`: milliseconds per rule over the whole run (repository rules' checks included). */
+  timings?: Map<string, number>;
 }
 
 export function today(): string {
@@ -63,9 +85,18 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const asOf = options.asOf ?? today();
   const cwd = options.cwd;
 
+  // The files asked for, and the repository they belong to: corpus rules read all of it (to resolve
+  // ids, links and variants) but report only on the files asked for, so `sop lint a.md` gives a.md
+  // the findings `sop lint .` gives it.
+  const discovery = options.stdin ? { files: [], unreadable: [] } : discover(options.paths ?? [], cwd, config);
+  // Unsaved editor buffers (`overlay`) are files asked for too, on disk or not yet.
+  const asked = options.stdin ? [resolve(cwd, options.stdin.filename)] : [...new Set([...discovery.files, ...(options.overlay?.keys() ?? [])])].sort(compareText);
+  const root = options.stdin || options.repositoryRoot === false ? undefined : (options.repositoryRoot ?? repositoryRootOf(config, asked, cwd));
+  const askedForRoot = (options.paths?.length ? options.paths : ['.']).every((path) => resolve(cwd, path) === root);
+  const everyFile = root && !askedForRoot ? discover([root], cwd, config).files : [];
   const inputs: FileInput[] = options.stdin
-    ? [{ absolutePath: resolve(cwd, options.stdin.filename), readText: options.stdin.text }]
-    : withOverlay(discoverFiles(options.paths ?? [], cwd, config), options.overlay);
+    ? [{ absolutePath: asked[0], readText: options.stdin.text }]
+    : withOverlay([...new Set([...asked, ...everyFile])].sort(compareText), options.overlay);
 
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
   const corpusRules = options.stdin ? [] : rules.filter((rule): rule is CorpusRule => rule.scope === 'corpus');
@@ -79,37 +110,40 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     writeFixes: !options.stdin,
     ruleOverrides: options.ruleOverrides,
     corpusRuleIds: corpusRules.map((rule) => rule.id),
+    records: options.records,
+    timeRules: options.timeRules,
   };
 
-  // Rules given as objects (extraRules) cannot be sent to another thread, nor can timings be summed.
-  const jobs = options.extraRules?.length || ruleTimings || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
-  const inShard = options.shard && !options.stdin ? shardFiles(inputs.map((input) => input.absolutePath), options.shard) : undefined;
+  // Rules given as objects (extraRules) cannot be sent to another thread.
+  const jobs = options.extraRules?.length || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
+  const reported: ReadonlySet<string> = options.shard && !options.stdin ? shardFiles(asked, options.shard) : new Set(asked);
   const outcomes = await lintInputs(inputs, rules, request, jobs, options.onlyRules);
 
   const results: FileResult[] = [];
   const crashes: RuleCrash[] = [];
+  const records: DocumentRecord[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
-  const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
+  const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; directives: Directive[]; result: FileResult }>();
+  const timings = options.timeRules ? new Map<string, number>() : undefined;
+  const addTime = (ruleId: string, ms: number) => timings?.set(ruleId, (timings.get(ruleId) ?? 0) + ms);
   outcomes.forEach((outcome, index) => {
     const { result } = outcome;
-    if (inShard && !inShard.has(inputs[index].absolutePath)) {
-      // Outside the shard: its summaries feed the repository rules; nothing is reported on it.
-      for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });
-      return;
-    }
-    results.push(result);
-    for (const crash of outcome.crashes) crashes.push(crash);
-    const settings = fileSettings(request, inputs[index].absolutePath);
-    perFile.set(result.filePath, { settings, suppressions: buildSuppressions(outcome.directives), result });
+    for (const [ruleId, ms] of outcome.timings ?? []) addTime(ruleId, ms);
     for (const [ruleId, summary] of outcome.summaries) summaries.get(ruleId)?.push({ filePath: result.filePath, summary });
+    // Outside the files asked for (or the shard): its summaries feed the repository rules; nothing is reported on it.
+    if (!reported.has(inputs[index].absolutePath)) return;
+    results.push(result);
+    if (outcome.record) records.push(outcome.record);
+    for (const crash of outcome.crashes) crashes.push(crash);
+    perFile.set(result.filePath, { settings: outcome.settings, suppressions: buildSuppressions(outcome.directives, outcome.usedDirectives), directives: outcome.directives, result });
   });
+  for (const folder of discovery.unreadable) results.push(unreadableFolderResult(folder, request));
+  const history = options.stdin ? undefined : (options.history ?? (options.since ? gitHistory(openGitRepository(gitFolderOf(root, asked, cwd), options.since), options.since) : undefined));
+  const files = repositoryFiles({ configRoot: config.path ? config.root : undefined, cwd });
 
   // `ruleOverrides` apply to a corpus rule's run-wide setting too, as they do per file.
-  const corpusSetting = (id: string) => {
-    const override = options.ruleOverrides?.[id];
-    const base = config.rules[id];
-    return override ? { severity: override.severity, options: { ...(base?.options ?? {}), ...(override.options ?? {}) } } : base;
-  };
+  const corpusSettings = options.ruleOverrides ? mergeRuleSettings(config.rules, options.ruleOverrides) : config.rules;
+  const corpusSetting = (id: string) => corpusSettings[id];
 
   for (const rule of corpusRules) {
     if (severityLevel(corpusSetting(rule.id)?.severity ?? 'off') === 0 && !config.overrides.some((o) => o.rules[rule.id])) continue;
@@ -119,24 +153,19 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       asOf,
       since: options.since,
       cwd,
+      files,
+      history,
       report(descriptor) {
         const target = perFile.get(descriptor.filePath);
         if (!target) return;
         const level = severityLevel(target.settings.rules[rule.id]?.severity ?? 'off');
         if (level === 0 || target.suppressions.isSuppressed(rule.id, descriptor.at.line)) return;
-        const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
-        target.result.messages.push({
-          ruleId: rule.id,
-          severity: level,
-          message: formatMessage(template, descriptor.data),
-          line: descriptor.at.line,
-          column: descriptor.at.column ?? 1,
-          endLine: descriptor.at.endLine ?? descriptor.at.line,
-          endColumn: descriptor.at.endColumn ?? descriptor.at.column ?? 1,
-          ...(descriptor.related ? { related: descriptor.related } : {}),
-        });
+        const at = descriptor.at;
+        const column = at.column ?? 1;
+        target.result.messages.push(findingOf(rule, level, { ...descriptor, fix: undefined }, { line: at.line, column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? column }));
       },
     };
+    const started = timings ? performance.now() : 0;
     try {
       rule.check(summaries.get(rule.id) ?? [], context);
     } catch (error) {
@@ -144,6 +173,11 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       if ((error as { name?: string }).name === 'UsageError') throw error;
       crashes.push({ ruleId: rule.id, filePath: '', error: (error as Error)?.stack ?? message });
     }
+    if (timings) addTime(rule.id, performance.now() - started);
+  }
+
+  if (options.reportUnusedDirectives) {
+    for (const { directives, suppressions, result } of perFile.values()) reportUnused(result, directives, suppressions, config);
   }
 
   let errorCount = 0;
@@ -154,23 +188,75 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     warningCount += result.warningCount;
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
-  return { results, rules: allRules, config, errorCount, warningCount, crashes };
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, records, ...(timings ? { timings } : {}) };
 
   /**
-   * The file pass. With a shard, files outside it run only the repository rules' summaries (and parsing),
-   * so repository rules see the whole repository while file rules run on the slice alone.
+   * The file pass. Files that are only read for the repository rules (outside the paths asked for, or
+   * outside the shard) run only those rules' summaries (and parsing), never a fix.
    */
   async function lintInputs(all: FileInput[], ruleSet: Rule[], pass: FilePassRequest, threads: number, only?: readonly string[]) {
-    const run = async (some: FileInput[], someRules: Rule[], someOnly?: readonly string[]) =>
-      threads > 1 ? lintInWorkers(some, pass, threads, someOnly) : some.map((input) => lintFile(input, someRules, pass));
-    if (!inShard) return run(all, ruleSet, only);
+    let done = 0;
+    const progress = (count: number) => {
+      done += count;
+      options.onProgress?.(done, all.length);
+    };
+    const run = async (some: FileInput[], someRules: Rule[], somePass: FilePassRequest, someOnly?: readonly string[]) =>
+      threads > 1
+        ? lintInWorkers(some, somePass, threads, someOnly, progress)
+        : some.map((input) => {
+            const outcome = lintFile(input, someRules, somePass);
+            progress(1);
+            return outcome;
+          });
+    if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only);
     const corpusIds = corpusRules.map((rule) => rule.id);
-    const mine = await run(all.filter((input) => inShard.has(input.absolutePath)), ruleSet, only);
-    const others = await run(all.filter((input) => !inShard.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), corpusIds);
+    const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only);
+    const readOnly = { ...pass, fix: false, fixDryRun: false, records: false };
+    const others = await run(all.filter((input) => !reported.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), readOnly, corpusIds);
     let m = 0;
     let o = 0;
-    return all.map((input) => (inShard.has(input.absolutePath) ? mine[m++] : others[o++]));
+    return all.map((input) => (reported.has(input.absolutePath) ? mine[m++] : others[o++]));
   }
+}
+
+/**
+ * Errors for the directives of a file that silenced nothing, as ESLint's `--report-unused-disable-directives`
+ * reports them: a suppression that no longer suppresses hides nothing but misleads the reader.
+ */
+function reportUnused(result: FileResult, directives: readonly Directive[], suppressions: Suppressions, config: ResolvedConfig): void {
+  for (const { directive, ruleId } of unusedDirectives(directives, suppressions.used(), (id) => Object.hasOwn(config.rules, id))) {
+    const what = ruleId ? `"${ruleId}"` : 'any rule';
+    result.messages.push({
+      ruleId: 'disable-directive',
+      severity: 2,
+      message: `This sop-${directive.kind} comment silences nothing for ${what}: remove ${ruleId ? 'the id' : 'it'}, before it hides a later finding nobody meant to hide.`,
+      line: directive.line,
+      column: 1,
+      endLine: directive.endLine,
+      endColumn: 1,
+    });
+  }
+}
+
+/**
+ * The repository the linted files belong to: the config's folder, else the git work tree of the
+ * first file. Undefined outside both (then the files asked for are the whole repository).
+ */
+function repositoryRootOf(config: ResolvedConfig, files: readonly string[], cwd: string): string | undefined {
+  if (config.path) return config.root;
+  const start = files[0] ? dirname(files[0]) : cwd;
+  return gitRootOf(join(start, 'x'));
+}
+
+/** Where `--since` looks for git: the repository of the linted files (or of the config), not the working folder. */
+function gitFolderOf(root: string | undefined, files: readonly string[], cwd: string): string {
+  return root ?? (files[0] ? dirname(files[0]) : cwd);
+}
+
+function unreadableFolderResult(folder: UnreadableFolder, request: FilePassRequest): FileResult {
+  const problem = { message: folder.message, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+  const messages = parseProblemFindings([problem], fileSettings(request, folder.absolutePath));
+  return { filePath: displayPath(request.cwd, folder.absolutePath), messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
 }
 
 /**

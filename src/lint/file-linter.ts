@@ -1,7 +1,7 @@
 import { formatMessage, ruleAppliesToLang } from '../rules/define.js';
 import type { FileSettings } from '../config/rule-settings.js';
 import type { ParseProblem } from '../document/parse.js';
-import type { CorpusRule, FileRule, Finding, ResolvedConfig, Rule, RuleContext, SeverityLevel, SopDocument } from '../types.js';
+import type { CorpusRule, FileRule, Finding, ReportDescriptor, ResolvedConfig, Rule, RuleContext, SeverityLevel, SopDocument } from '../types.js';
 import { buildSuppressions, collectDirectives, type Directive, type Suppressions } from './directives.js';
 import { resolveLocation } from './locate.js';
 
@@ -23,9 +23,6 @@ export interface DocumentLint {
   suppressions: Suppressions;
 }
 
-/** Time spent per rule (ms) when SOP_TIMING is set, as ESLint's TIMING: printed after the run. */
-export const ruleTimings: Map<string, number> | undefined = process.env.SOP_TIMING ? new Map() : undefined;
-
 /**
  * The clock of the timings, in ms: `SOP_TIMING=cpu` reads the process's CPU time, which other jobs on a
  * busy machine do not inflate as they inflate wall time; any other value reads the wall clock.
@@ -40,6 +37,27 @@ const timingClock: () => number =
 
 export function severityLevel(severity: 'off' | 'warn' | 'error'): SeverityLevel | 0 {
   return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
+}
+
+/**
+ * A rule's report as a finding, for file and repository rules alike: the message from the rule's
+ * template, the place, a fix only from a rule that declares itself fixable, related places.
+ */
+export function findingOf(
+  rule: Pick<Rule, 'id' | 'messages' | 'fixable'>,
+  level: SeverityLevel,
+  descriptor: Pick<ReportDescriptor<string>, 'messageId' | 'data' | 'fix' | 'related'>,
+  at: { line: number; column: number; endLine: number; endColumn: number },
+): Finding {
+  const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
+  return {
+    ruleId: rule.id,
+    severity: level,
+    message: formatMessage(template, descriptor.data),
+    ...at,
+    ...(descriptor.fix && rule.fixable ? { fix: descriptor.fix } : {}),
+    ...(descriptor.related ? { related: descriptor.related } : {}),
+  };
 }
 
 export function parseProblemFindings(problems: readonly ParseProblem[], settings: FileSettings): Finding[] {
@@ -70,6 +88,8 @@ export function lintDocument(
   since: string | undefined,
   /** Corpus rules whose summaries the run will use; others are not summarised (standard input wants none). */
   corpusRuleIds: readonly string[],
+  /** When given, the time spent per rule (ms) is added to it (`SOP_TIMING`, as ESLint's TIMING). */
+  timings?: Map<string, number>,
 ): DocumentLint {
   const findings: Finding[] = [];
   const crashes: RuleCrash[] = [];
@@ -94,21 +114,10 @@ export function lintDocument(
         if (level === 0) return;
         const span = resolveLocation(doc, descriptor.at);
         if (suppressions.isSuppressed(rule.id, span.start.line)) return;
-        const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
-        findings.push({
-          ruleId: rule.id,
-          severity: level,
-          message: formatMessage(template, descriptor.data),
-          line: span.start.line,
-          column: span.start.column,
-          endLine: span.end.line,
-          endColumn: span.end.column,
-          ...(descriptor.fix && rule.fixable ? { fix: descriptor.fix } : {}),
-          ...(descriptor.related ? { related: descriptor.related } : {}),
-        });
+        findings.push(findingOf(rule, level, descriptor, { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column }));
       },
     };
-    const started = ruleTimings ? timingClock() : 0;
+    const started = timings ? timingClock() : 0;
     try {
       if (rule.scope === 'file') (rule as FileRule).check(doc, context);
       // Summaries are taken even where the rule is off for this file: other files' checks may need them.
@@ -127,7 +136,7 @@ export function lintDocument(
         fatal: true,
       });
     }
-    if (ruleTimings) ruleTimings.set(rule.id, (ruleTimings.get(rule.id) ?? 0) + timingClock() - started);
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + timingClock() - started);
   }
   return { findings, crashes, summaries, directives, suppressions };
 }

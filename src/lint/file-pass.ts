@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { settingsForFile, type FileSettings } from '../config/rule-settings.js';
+import { mergeRuleSettings, settingsForFile, type FileSettings } from '../config/rule-settings.js';
 import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../document/parse.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { FileResult, ResolvedConfig, Rule, RuleEntry } from '../types.js';
@@ -8,6 +7,9 @@ import type { Directive } from './directives.js';
 import { toPosix } from '../source/discover.js';
 import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
 import { applyFixes } from './fix.js';
+import { recordOf, type DocumentRecord } from '../repository/record.js';
+import { repositoryRootFor } from '../source/files.js';
+import { readSourceFile } from '../source/read.js';
 
 /** Everything the per-file pass needs besides the rules; plain data, so it crosses worker threads. */
 export interface FilePassRequest {
@@ -22,6 +24,10 @@ export interface FilePassRequest {
   ruleOverrides?: Record<string, RuleEntry>;
   /** Corpus rules whose summaries are wanted. */
   corpusRuleIds: string[];
+  /** Keep each document's record (the build asks; `sop lint` does not). */
+  records?: boolean;
+  /** Measure the time each rule takes (`SOP_TIMING`). */
+  timeRules?: boolean;
 }
 
 export interface FileInput {
@@ -33,9 +39,17 @@ export interface FileInput {
 /** What one file contributes to the run. */
 export interface FileOutcome {
   result: FileResult;
+  /** The file's rule settings, computed once here; the repository rules' reports use them too. */
+  settings: FileSettings;
   crashes: RuleCrash[];
   summaries: Array<[ruleId: string, summary: unknown]>;
   directives: Directive[];
+  /** Which directives silenced a file-rule finding (see `Suppressions.used`). */
+  usedDirectives?: string[];
+  /** The document's record, when the run asks for records and the file is a document. */
+  record?: DocumentRecord;
+  /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
+  timings?: Array<[ruleId: string, ms: number]>;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -45,12 +59,7 @@ export function fileSettings(request: Pick<FilePassRequest, 'cwd' | 'config' | '
   const { config } = request;
   const configRoot = config.path ? config.root : request.cwd;
   const settings = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
-  if (!request.ruleOverrides) return settings;
-  const merged = { ...settings.rules };
-  for (const [id, entry] of Object.entries(request.ruleOverrides)) {
-    merged[id] = { severity: entry.severity, options: { ...(merged[id]?.options ?? {}), ...(entry.options ?? {}) } };
-  }
-  return { ...settings, rules: merged };
+  return request.ruleOverrides ? { ...settings, rules: mergeRuleSettings(settings.rules, request.ruleOverrides) } : settings;
 }
 
 export function displayPath(cwd: string, absolutePath: string): string {
@@ -66,23 +75,25 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
   const filePath = displayPath(request.cwd, input.absolutePath);
   const settings = fileSettings(request, input.absolutePath);
   const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
-  const outcomeOf: FileOutcome = { result, crashes: [], summaries: [], directives: [] };
+  const outcomeOf: FileOutcome = { result, settings, crashes: [], summaries: [], directives: [] };
+  const timings = request.timeRules ? new Map<string, number>() : undefined;
+  if (timings) outcomeOf.timings = []; // filled below, once the rules have run
 
-  const parse = (text?: string): ParseOutcome => {
-    const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
-    if (text !== undefined) return parseDocumentText({ ...base, text });
-    return parseDocumentBytes({ ...base, bytes: readFileSync(input.absolutePath) });
-  };
+  const base = { absolutePath: input.absolutePath, filePath, defaultLang: settings.lang, maxFileSize: config.maxFileSize };
+  const parse = (text: string): ParseOutcome => parseDocumentText({ ...base, text });
 
   let outcome: ParseOutcome;
-  try {
-    outcome = parse(input.readText);
-  } catch (error) {
-    const problem = { message: `Cannot read the file: ${(error as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
-    for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
-    return outcomeOf;
+  if (input.readText !== undefined) outcome = parse(input.readText);
+  else {
+    const source = readSourceFile(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
+    if ('problem' in source) {
+      const problem = { message: source.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+      for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
+      return outcomeOf;
+    }
+    outcome = parseDocumentBytes({ ...base, bytes: source.bytes });
   }
-  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds) : undefined;
+  let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings) : undefined;
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
@@ -96,7 +107,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
       text = fixed.text;
       outcome = parse(text);
       if (!outcome.document) break;
-      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds);
+      lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
     }
     if (text !== original) {
       const output = (bom ? '\uFEFF' : '') + text;
@@ -110,7 +121,13 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     for (const finding of lintOutcome.findings) result.messages.push(finding); // no spread: V8 limits arguments
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
+    outcomeOf.usedDirectives = lintOutcome.suppressions.used();
     outcomeOf.summaries = [...lintOutcome.summaries];
+  }
+  if (timings) outcomeOf.timings = [...timings];
+  if (request.records && outcome.document) {
+    const root = repositoryRootFor(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
+    outcomeOf.record = recordOf(outcome.document, toPosix(relative(root, input.absolutePath)));
   }
   return outcomeOf;
 }

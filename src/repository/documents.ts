@@ -2,10 +2,10 @@ import type { DocumentSummary } from './summary.js';
 import { stringValue } from './summary.js';
 
 /** Documents by `id`. A duplicated id maps to every document that has it, sorted by path. */
-export function indexById(summaries: ReadonlyArray<{ summary: DocumentSummary }>): Map<string, DocumentSummary[]> {
+export function indexById(summaries: ReadonlyArray<{ summary: DocumentSummary }>, fallbackId?: (summary: DocumentSummary) => string): Map<string, DocumentSummary[]> {
   const byId = new Map<string, DocumentSummary[]>();
   for (const { summary } of summaries) {
-    const id = stringValue(summary.data.id);
+    const id = stringValue(summary.data.id) ?? fallbackId?.(summary);
     if (!id) continue;
     const list = byId.get(id) ?? [];
     list.push(summary);

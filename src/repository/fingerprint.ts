@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
+import { splitFrontmatter } from '../source/frontmatter-split.js';
 
 /** Frontmatter fields a version bump itself changes; editing only them is not a change that needs one. */
 const BOOKKEEPING_FIELDS = ['version', 'changelog'];
-
-const FRONTMATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -29,15 +28,15 @@ export interface VersionedContent {
 /** Reads a document's text (as it is now, or as it was at a git ref) into a fingerprint and its version. */
 export function versionedContent(text: string): VersionedContent {
   const unified = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const match = FRONTMATTER.exec(unified);
+  const split = splitFrontmatter(unified);
   let metadata = '';
   let version: unknown;
   let body = unified;
-  if (match) {
-    body = unified.slice(match[0].length);
-    metadata = match[1];
+  if (split) {
+    body = split.body;
+    metadata = split.yaml;
     try {
-      const data = parse(match[1]) as unknown;
+      const data = parse(split.yaml) as unknown;
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         const kept = { ...(data as Record<string, unknown>) };
         version = kept.version;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { settingsForFile } from '../config/rule-settings.js';
 import { parseDocumentBytes } from '../document/parse.js';
-import { discoverFiles, toPosix } from '../source/discover.js';
+import { discover, toPosix } from '../source/discover.js';
+import { readSourceFile } from '../source/read.js';
 import { loadRules } from '../rules/registry.js';
 import type { ResolvedConfig } from '../types.js';
 import { summarizeDocument, type DocumentSummary } from './summary.js';
@@ -33,17 +33,17 @@ export async function loadCorpus(options: { cwd: string; paths?: readonly string
   const configRoot = config.path ? config.root : cwd;
   const summaries: DocumentSummary[] = [];
   const skipped: SkippedFile[] = [];
-  for (const absolutePath of discoverFiles(options.paths ?? [], cwd, config)) {
+  const discovery = discover(options.paths ?? [], cwd, config);
+  for (const folder of discovery.unreadable) skipped.push({ filePath: toPosix(relative(cwd, folder.absolutePath)) || folder.absolutePath, line: 1, column: 1, reason: folder.message });
+  for (const absolutePath of discovery.files) {
     const filePath = toPosix(relative(cwd, absolutePath)) || absolutePath;
     const { lang } = settingsForFile(config, toPosix(relative(configRoot, absolutePath)));
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(absolutePath);
-    } catch (error) {
-      skipped.push({ filePath, line: 1, column: 1, reason: `cannot read the file: ${(error as Error).message}` });
+    const source = readSourceFile(absolutePath, { configRoot: config.path ? config.root : undefined, cwd });
+    if ('problem' in source) {
+      skipped.push({ filePath, line: 1, column: 1, reason: source.problem });
       continue;
     }
-    const outcome = parseDocumentBytes({ absolutePath, filePath, bytes, defaultLang: lang, maxFileSize: config.maxFileSize });
+    const outcome = parseDocumentBytes({ absolutePath, filePath, bytes: source.bytes, defaultLang: lang, maxFileSize: config.maxFileSize });
     if (!outcome.document) {
       const problem = outcome.problems[0];
       skipped.push({ filePath, line: problem?.line ?? 1, column: problem?.column ?? 1, reason: problem?.message ?? 'cannot parse the file' });

@@ -1,5 +1,6 @@
 import { diffSteps, normaliseStep, stepSimilarity, type StepChange } from '../diff/steps.js';
 import { normaliseHeading } from '../document/sections.js';
+import { primarySubtag } from '../language/registry.js';
 import type { ResolvedConfig } from '../types.js';
 import type { DocumentSummary, Position, SectionSummary } from './summary.js';
 
@@ -53,10 +54,6 @@ export type Divergence = { at: Position; baseAt?: Position } & (
   | { kind: 'step-count'; count: number; baseCount: number; baseLang: string }
 );
 
-function primaryLanguage(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/)[0];
-}
-
 /** A section's identity across languages: its canonical name when it has one, else its normalised heading. */
 function sectionIdentity(section: SectionSummary): string {
   return section.canonical ? `#${section.canonical}` : section.key;
@@ -104,7 +101,7 @@ function pairRenames(changes: readonly StepChange[], baseSections: readonly Sect
 
 function compareSections(base: DocumentSummary, variant: DocumentSummary, settings: UniformitySettings): Divergence[] {
   // Across languages only the canonical sections (Purpose, Scope, Policy, Procedure) can be matched by name.
-  const crossLanguage = primaryLanguage(base.lang) !== primaryLanguage(variant.lang);
+  const crossLanguage = primarySubtag(base.lang) !== primarySubtag(variant.lang);
   const shared = (sections: readonly SectionSummary[]) =>
     sections.filter((section) => !settings.localSections.has(section.key) && (!crossLanguage || section.canonical !== undefined));
   const baseSections = shared(base.sections);
@@ -167,7 +164,7 @@ function compareSteps(base: DocumentSummary, variant: DocumentSummary, settings:
   if (!baseProcedure || !procedure) return [];
   const baseSteps = baseProcedure.steps;
   const steps = procedure.steps;
-  if (primaryLanguage(base.lang) !== primaryLanguage(variant.lang)) {
+  if (primarySubtag(base.lang) !== primarySubtag(variant.lang)) {
     // Texts in two languages cannot be compared word for word; the number of steps still must match.
     if (baseSteps.length === steps.length) return [];
     return [{ kind: 'step-count', count: steps.length, baseCount: baseSteps.length, baseLang: base.lang, at: procedure.heading, baseAt: baseProcedure.heading }];

@@ -1,3 +1,4 @@
+import { primarySubtag } from '../language/registry.js';
 import type { CorpusRule, FileRule } from '../types.js';
 
 /** Identity helpers that let TypeScript infer a rule's options and message ids from its object. */
@@ -21,6 +22,5 @@ export function formatMessage(template: string, data: Record<string, string | nu
 /** Whether a rule runs for a document language (`en-GB` matches `en`). */
 export function ruleAppliesToLang(languages: 'all' | readonly string[], lang: string): boolean {
   if (languages === 'all') return true;
-  const primary = lang.toLowerCase().split(/[-_]/)[0];
-  return languages.includes(primary);
+  return languages.includes(primarySubtag(lang));
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSettings } from '../../src/handbook/settings.js';
-import { loadRecords } from '../../src/handbook/load.js';
+import { lint } from '../../src/lint/engine.js';
 import { planEdition } from '../../src/handbook/resolve.js';
 import type { DocRecord, EditionPlan, EditionSelector } from '../../src/handbook/types.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -15,7 +15,8 @@ export const BUILD_DATE = '2026-06-01';
 /** Config and records of a fixture repository, read as the build reads them. */
 export async function loadFixture(folder: string): Promise<{ config: ResolvedConfig; records: DocRecord[] }> {
   const config = loadConfig({ cwd: folder, rules: await loadRules() });
-  return { config, records: loadRecords({ cwd: folder, paths: [], config }) };
+  const report = await lint({ cwd: folder, paths: [], config, records: true, asOf: BUILD_DATE });
+  return { config, records: report.records };
 }
 
 export function plan(records: readonly DocRecord[], config: ResolvedConfig, selector: Partial<EditionSelector> = {}, compliant = true): EditionPlan {

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { lint } from '../../src/lint/engine.js';
 import { loadRules } from '../../src/rules/registry.js';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult, History } from '../../src/types.js';
 
 /**
  * Fixture layout, per rule folder `rules/<id>/`:
@@ -16,9 +14,9 @@ import type { FileResult } from '../../src/types.js';
  * A case may also be a folder (for corpus rules): valid/<case>/ or invalid/<case>/, linted as a
  * repository (with its own sop.config.yaml if present), with `case.json` and `expected` inside.
  * Expected lines: `[file:]line:column message` (file only for folder cases), sorted as reported.
- * A folder case with a `before/` folder is a git case (for `--since` rules): the runner commits
- * `before/`'s files in a temporary repository, lays the case's other files over them, and lints
- * with `--since HEAD`.
+ * A folder case with a `before/` folder is a history case (for `--since` rules): `before/` holds the
+ * earlier version of the files that changed, given to the rules as `context.history` (no git needed),
+ * and the case is linted with `--since HEAD`.
  * Set SOP_UPDATE_FIXTURES=1 to write missing .expected files (then review them by hand).
  */
 export interface FixtureCase {
@@ -55,40 +53,42 @@ export function listFixtureCases(rulesDir: string): FixtureCase[] {
   return cases;
 }
 
-/** Builds the temporary repository of a git case; the caller removes it. */
-function gitFixture(casePath: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sop-fixture-'));
-  cpSync(join(casePath, 'before'), dir, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=sop', '-c', 'user.email=sop@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
-  git('-c', 'init.defaultBranch=main', 'init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'before');
-  for (const entry of readdirSync(casePath)) {
-    if (entry !== 'before') cpSync(join(casePath, entry), join(dir, entry), { recursive: true });
-  }
-  return dir;
+/**
+ * `context.history` of a `before/` case: the earlier text of each file is its copy in `before/`, when
+ * that differs from the file now (as `git diff` would say). No git repository is needed.
+ */
+export function folderHistory(casePath: string, ref = 'HEAD'): History {
+  return {
+    ref,
+    changedTexts(absolutePaths) {
+      const texts = new Map<string, string>();
+      for (const path of absolutePaths) {
+        const before = join(casePath, 'before', relative(casePath, path));
+        if (!existsSync(before)) continue;
+        const old = readFileSync(before, 'utf8');
+        if (old !== readFileSync(path, 'utf8')) texts.set(path, old.replace(/^\uFEFF/, ''));
+      }
+      return texts;
+    },
+  };
 }
 
 export async function runFixtureCase(fixture: FixtureCase): Promise<{ lines: string[]; results: FileResult[] }> {
-  const gitDir = fixture.isFolder && existsSync(join(fixture.path, 'before')) ? gitFixture(fixture.path) : undefined;
-  try {
-    return await lintFixture(fixture, gitDir);
-  } finally {
-    if (gitDir) rmSync(gitDir, { recursive: true, force: true });
-  }
-}
-
-async function lintFixture(fixture: FixtureCase, gitDir: string | undefined): Promise<{ lines: string[]; results: FileResult[] }> {
   const rules = await loadRules();
-  const cwd = gitDir ?? (fixture.isFolder ? fixture.path : join(fixture.path, '..'));
+  const hasBefore = fixture.isFolder && existsSync(join(fixture.path, 'before'));
+  const cwd = fixture.isFolder ? fixture.path : join(fixture.path, '..');
   const configPath = fixture.isFolder && existsSync(join(cwd, 'sop.config.yaml')) ? join(cwd, 'sop.config.yaml') : undefined;
-  const config = loadConfig({ cwd, configPath, rules, search: false });
+  const loaded = loadConfig({ cwd, configPath, rules, search: false });
+  // The earlier versions in `before/` are history, not documents of the repository.
+  const config = hasBefore ? { ...loaded, ignore: [...loaded.ignore, 'before/**'] } : loaded;
   const report = await lint({
     cwd,
     paths: fixture.isFolder ? ['.'] : [fixture.path],
     config,
+    // A folder case is a repository of its own; a file case is linted alone.
+    repositoryRoot: fixture.isFolder ? fixture.path : false,
     asOf: fixture.settings.asOf ?? '2026-06-01',
-    ...(gitDir ? { since: 'HEAD' } : {}),
+    ...(hasBefore ? { since: 'HEAD', history: folderHistory(fixture.path) } : {}),
     onlyRules: [fixture.ruleId],
     fixDryRun: fixture.settings.fix,
     ruleOverrides: { [fixture.ruleId]: { severity: fixture.settings.severity ?? 'error', options: fixture.settings.options } },

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h, type Child } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { primarySubtag } from '../../language/registry.js';
 import type { EditionPlan, PlacedDoc, RefTarget, TransformedDoc } from '../types.js';
 import type { Labels } from './labels.js';
 import { relinkBody, type Linker } from './linker.js';
@@ -17,10 +18,6 @@ export interface ArticleContext {
 
 /** Languages written right to left: their documents get `dir="rtl"`. */
 const RIGHT_TO_LEFT = new Set(['ar', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
-
-function primaryLanguage(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/)[0];
-}
 
 /** The edition's documents by anchor, for links in bodies. */
 export function anchorTargets(plan: EditionPlan): Map<string, RefTarget> {
@@ -39,7 +36,7 @@ export function renderArticle(doc: PlacedDoc, body: TransformedDoc, context: Art
     {
       id: doc.anchor,
       lang: record.lang,
-      dir: RIGHT_TO_LEFT.has(primaryLanguage(record.lang)) ? 'rtl' : undefined,
+      dir: RIGHT_TO_LEFT.has(primarySubtag(record.lang)) ? 'rtl' : undefined,
       dataType: record.type,
       // One document per site page; in the single file (and the PDF) a group shares its page, and
       // only its first document starts a new sheet.
