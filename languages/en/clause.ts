@@ -140,11 +140,27 @@ function startsIntroClause(tokens: readonly Token[], i: number): boolean {
 function skipPunctuation(tokens: readonly Token[], i: number): number {
   while (i < tokens.length && isPunct(tokens[i])) {
     if (tokens[i].text === '(') {
-      const close = tokens.findIndex((t, k) => k > i && t.text === ')');
+      const close = nextCloseOf(tokens)[i];
       i = close === -1 ? i + 1 : close + 1;
     } else i++;
   }
   return i;
+}
+
+/** For each token, the index of the first ')' after it, or -1: one backward pass per sentence, so a run of unclosed '(' stays linear. */
+const nextCloseCache = new WeakMap<readonly Token[], Int32Array>();
+function nextCloseOf(tokens: readonly Token[]): Int32Array {
+  let next = nextCloseCache.get(tokens);
+  if (!next) {
+    next = new Int32Array(tokens.length);
+    let close = -1;
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      next[k] = close;
+      if (tokens[k].text === ')') close = k;
+    }
+    nextCloseCache.set(tokens, next);
+  }
+  return next;
 }
 
 /** Index of a ':' that ends a short label at the start ("Note:", "Refunds over $50:"). */

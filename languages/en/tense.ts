@@ -138,15 +138,49 @@ export function isReported(tokens: readonly Token[], auxiliary: number): boolean
   while (phraseStart > 0 && tokens[phraseStart - 1].kind === 'word' && (isDeterminer(tokens[phraseStart - 1]) || nounish(tokens[phraseStart - 1])) && !lex.reportVerbs.has(tokens[phraseStart - 1].norm) && !lex.reportMarkers.has(tokens[phraseStart - 1].norm)) phraseStart--;
   // ("Explain that, if needed, the courier will call" is still reported: "that" opens the clause.)
   const afterComma = tokens[phraseStart - 1]?.text === ',';
-  for (let k = subject - 1; k >= 0; k--) {
+  if (subject === 0) return false;
+  const scan = reportScan(tokens, lex);
+  const boundary = scan.lastBoundary[subject - 1];
+  return scan.lastOpening[subject - 1] > boundary || (!afterComma && scan.lastPlain[subject - 1] > boundary);
+}
+
+/**
+ * For each token, the index of the last clause boundary, and of the last report word that governs what
+ * follows it (one that opens a clause, and one that does only when no comma closes an intro), at or
+ * before it; -1 for none. Computed once per sentence, so a sentence with many "will"s stays linear.
+ */
+interface ReportScan {
+  lastBoundary: Int32Array;
+  lastOpening: Int32Array;
+  lastPlain: Int32Array;
+}
+
+const reportScans = new WeakMap<readonly Token[], ReportScan>();
+
+function reportScan(tokens: readonly Token[], lex: ReturnType<typeof englishLexicon>): ReportScan {
+  let scan = reportScans.get(tokens);
+  if (scan) return scan;
+  scan = { lastBoundary: new Int32Array(tokens.length), lastOpening: new Int32Array(tokens.length), lastPlain: new Int32Array(tokens.length) };
+  let boundary = -1;
+  let opening = -1;
+  let plain = -1;
+  for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.text === ';' || (COORDINATORS.has(t.norm) && isPunct(tokens[k - 1])) || t.norm === 'but') return false;
-    if (!(lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm))) continue;
-    const gerundSubject = t.norm.endsWith('ing') && (k === 0 || isPunct(tokens[k - 1]));
-    const opensClause = lex.reportMarkers.has(t.norm) || tokens[k + 1]?.norm === 'that';
-    if (!gerundSubject && (!afterComma || opensClause)) return true;
+    if (t.text === ';' || (COORDINATORS.has(t.norm) && isPunct(tokens[k - 1])) || t.norm === 'but') boundary = k;
+    else if (lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm)) {
+      const gerundSubject = t.norm.endsWith('ing') && (k === 0 || isPunct(tokens[k - 1]));
+      const opensClause = lex.reportMarkers.has(t.norm) || tokens[k + 1]?.norm === 'that';
+      if (!gerundSubject) {
+        if (opensClause) opening = k;
+        else plain = k;
+      }
+    }
+    scan.lastBoundary[k] = boundary;
+    scan.lastOpening[k] = opening;
+    scan.lastPlain[k] = plain;
   }
-  return false;
+  reportScans.set(tokens, scan);
+  return scan;
 }
 
 const COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet']);

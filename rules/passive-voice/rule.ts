@@ -3,8 +3,11 @@ import { languagesWithCheck } from '../../src/language/index.js';
 import { normaliseHeading } from '../../src/document/sections.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-/** `passiveAgentNoRewrite`: the agent is named but the language offers no certain active rewrite. */
-export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveAgentNoRewrite';
+/**
+ * `passiveAgentNoRewrite`: the agent is named but the language offers no certain active rewrite;
+ * `passiveNoRewrite`: no agent and no certain rewrite (Hindi, Marathi: no made-up verb forms).
+ */
+export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveAgentNoRewrite' | 'passiveNoRewrite';
 
 /** What a language's passive-voice check is given. */
 export interface PassiveCheckOptions {
@@ -44,6 +47,7 @@ export default defineFileRule<Options, PassiveMessageId>({
     passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
     passiveAgentNoRewrite: "'{phrase}' is passive voice: make the one who acts ('{agent}') the subject of an active verb.",
+    passiveNoRewrite: "'{phrase}' is passive voice, which hides who acts: name who does it and make them the subject.",
   },
   check(doc, context) {
     const { statives, ignoreSections } = context.options;
