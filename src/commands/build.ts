@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
-import { build, type BuildOptions, type BuildResult } from '../handbook/index.js';
+import type { BuildOptions, BuildResult } from '../handbook/index.js';
 import { terminalProgress } from '../handbook/progress.js';
 import { BUILD_FORMATS, type BuildFormat } from '../handbook/types.js';
 import { UsageError } from '../errors.js';
@@ -54,6 +54,9 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const cwd = process.cwd();
   const formats = flags.format !== undefined ? parseFormats(flags.format) : undefined;
   if (flags.since && flags.previous) throw new UsageError('Give either --since or --previous, not both.');
+  // The handbook (renderers, PDF, hast and mdast serialisers: about 200 modules) loads only for a build,
+  // so `sop lint` and `sop --version` do not pay for it at start-up.
+  const { build } = await import('../handbook/index.js');
   const result = await build({
     cwd,
     paths,

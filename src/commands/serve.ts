@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { serve } from '../handbook/serve/index.js';
 import { action, type RunOutcome } from './action.js';
 
 interface ServeFlags {
@@ -36,6 +35,8 @@ async function runServe(paths: string[], flags: ServeFlags): Promise<number> {
   const host = flags.host.trim();
   if (!host) throw new UsageError('--host needs an address, e.g. 127.0.0.1.');
   const log = (line: string) => process.stderr.write(`sop serve: ${line}\n`);
+  // Loaded on use, as the build: the server and its file watcher are not needed by any other command.
+  const { serve } = await import('../handbook/serve/index.js');
   const handle = await serve({ cwd: process.cwd(), paths, configPath: flags.config, host, port, includeDrafts: flags.includeDrafts, log });
   // Listening before the address is printed: whoever reads it may stop the server at once.
   const stopped = new Promise<void>((done) => {

@@ -1,5 +1,4 @@
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -45,7 +44,7 @@ export interface ParseInput {
 /**
  * GFM tables, task lists and strikethrough, but not autolink literals: those scan every character
  * and more than double the parse time (measured: 2.0 s → 3.9 s on 1,000 generated SOPs). The prose
- * layer masks bare URLs itself, and the handbook renderer parses with full GFM.
+ * layer masks bare URLs itself, and the handbook renderer parses with full GFM (src/handbook/render-parse.ts).
  */
 function gfmForLinting(this: Processor) {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
@@ -54,18 +53,11 @@ function gfmForLinting(this: Processor) {
 }
 
 let lintProcessor: Processor | undefined;
-let renderProcessor: Processor | undefined;
 
 /** Parses Markdown (with frontmatter and GFM minus autolink literals) into mdast. One processor serves the run. */
 export function parseMarkdown(text: string): Root {
   lintProcessor ??= unified().use(remarkParse).use(gfmForLinting).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor;
   return lintProcessor.parse(text) as Root;
-}
-
-/** Full GFM (bare URLs become links), for the handbook renderer. */
-export function parseMarkdownForRender(text: string): Root {
-  renderProcessor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor;
-  return renderProcessor.parse(text) as Root;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

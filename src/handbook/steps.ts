@@ -1,4 +1,5 @@
-import { parseDocumentText, parseMarkdownForRender } from '../document/parse.js';
+import { parseMarkdownForRender } from './render-parse.js';
+import { parseDocumentText } from '../document/parse.js';
 import { procedureSteps } from '../document/section-names.js';
 import type { ResolvedConfig } from '../types.js';
 import type { DocumentRecord } from '../repository/record.js';

@@ -23,6 +23,18 @@ export interface DocumentLint {
   suppressions: Suppressions;
 }
 
+/**
+ * The clock of the timings, in ms: `SOP_TIMING=cpu` reads the process's CPU time, which other jobs on a
+ * busy machine do not inflate as they inflate wall time; any other value reads the wall clock.
+ */
+const timingClock: () => number =
+  process.env.SOP_TIMING === 'cpu'
+    ? () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      }
+    : () => performance.now();
+
 export function severityLevel(severity: 'off' | 'warn' | 'error'): SeverityLevel | 0 {
   return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
 }
@@ -105,7 +117,7 @@ export function lintDocument(
         findings.push(findingOf(rule, level, descriptor, { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column }));
       },
     };
-    const started = timings ? performance.now() : 0;
+    const started = timings ? timingClock() : 0;
     try {
       if (rule.scope === 'file') (rule as FileRule).check(doc, context);
       // Summaries are taken even where the rule is off for this file: other files' checks may need them.
@@ -124,7 +136,7 @@ export function lintDocument(
         fatal: true,
       });
     }
-    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - started);
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + timingClock() - started);
   }
   return { findings, crashes, summaries, directives, suppressions };
 }
