@@ -53,7 +53,8 @@ export interface BuildOptions {
 export interface EditionSummary {
   folder: string;
   branch: string | null;
-  lang: string | null;
+  /** The edition's language (`--lang`, `--all-languages`); absent for the edition of the sources. */
+  lang?: string;
   editionId: string;
   documents: number;
 }
@@ -151,7 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress.stage(`${folder || 'base edition'}: writing`);
       writer.add(output);
       files += output.length;
-      editions.push({ folder, branch: selector.branch ?? null, lang: selector.lang ?? null, editionId: plan.editionId, documents: plan.docs.length });
+      editions.push({ folder, branch: selector.branch ?? null, ...(selector.lang ? { lang: selector.lang } : {}), editionId: plan.editionId, documents: plan.docs.length });
     }
     writer.commit({ generator: 'sopkit', buildDate, formats, compliant, editions });
   } catch (error) {
