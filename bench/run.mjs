@@ -23,6 +23,12 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+// `npm run bench -- --shapes [shape…]`: pathological one-line and one-block documents (bench/shapes.mjs).
+if (process.argv.includes('--shapes')) {
+  await import(pathToFileURL(join(root, 'bench', 'shapes.mjs')).href);
+  process.exit(process.exitCode ?? 0);
+}
 const benchDir = join(root, '.bench');
 const generator = join(root, 'bench', 'gen-corpus.mjs');
 const rusageHook = join(root, 'bench', 'rusage-hook.mjs');

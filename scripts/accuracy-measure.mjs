@@ -37,6 +37,7 @@ export const SETS = [
   { name: 'holdout', file: 'sentences-holdout.jsonl', rules: GRAMMAR, floor: { precision: 0.9, recall: 0.85 } },
   { name: 'real-dev', file: 'sentences-real-dev.jsonl', rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
   { name: 'real-holdout', file: 'sentences-real-holdout.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
+  { name: 'real-holdout2', file: 'sentences-real-holdout2.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.7, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
   // Tamil and Telugu: the shared development lines (scripts/convert-dev-set-ta-te.mjs) and the project-written
   // SOP lines of labelled-sop.*.jsonl (labelled before the rules ran on them); the opt-in future on its own files.
   { name: 'dev', lang: 'ta', file: 'sentences-dev.ta.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },

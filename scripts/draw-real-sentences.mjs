@@ -6,19 +6,32 @@
 // rules' docs.md, before any rule is run on them.
 //
 //   node scripts/draw-real-sentences.mjs /work/.mirror > drawn.jsonl
+//   node scripts/draw-real-sentences.mjs /work/.mirror holdout2 > drawn.jsonl   (the second held-out set)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const SEED = '20261202-english-accuracy';
-const SOURCES = [
+const FIRST_SOURCES = [
   { repo: 'tailscale/security-policies', include: /\.md$/, exclude: /^(README|_index)\.md$/ },
   { repo: 'strongdm/comply', include: /^(themes|example)\/.*\.md$/, exclude: /README|TODO/ },
   { repo: 'catalyzeio/policies', include: /^source\/sections\/.*\.md$/ },
   { repo: 'openregulatory/templates', include: /^templates\/.*\.md$/ },
   { repo: 'hmcts/ops-runbooks', include: /^source\/.*\.md(\.erb)?$/ },
 ];
-const PROSE_PER_SOURCE = 44;
-const STEPS_PER_SOURCE = 28;
+// The second held-out set draws from four repositories the first draw did not use, so no fix made
+// while reading the first sets' misses has seen their writers' habits.
+const HOLDOUT2_SOURCES = [
+  { repo: 'JupiterOne/security-policy-templates', include: /^templates\/(policies|procedures)\/.*\.md\.tmpl$/ },
+  { repo: 'alphagov/gds-way', include: /^source\/(standards|manuals)\/.*\.md(\.erb)?$/ },
+  { repo: 'ministryofjustice/cloud-platform-user-guide', include: /^source\/documentation\/.*\.md(\.erb)?$/ },
+  { repo: 'alphagov/govuk-developer-docs', include: /^source\/manual\/.*\.md(\.erb)?$/ },
+];
+const DRAWS = {
+  first: { seed: '20261202-english-accuracy', sources: FIRST_SOURCES, prose: 44, steps: 28, split: true },
+  holdout2: { seed: '20261202-english-holdout2', sources: HOLDOUT2_SOURCES, prose: 26, steps: 16, split: false },
+};
+const draw = DRAWS[process.argv[3] ?? 'first'];
+if (!draw) throw new Error(`unknown draw ${process.argv[3]}: use ${Object.keys(DRAWS).join(' or ')}`);
+const { seed: SEED, sources: SOURCES, prose: PROSE_PER_SOURCE, steps: STEPS_PER_SOURCE } = draw;
 
 /** mulberry32 seeded with a string hash: the same draw every time. */
 function random(seed) {
@@ -119,5 +132,6 @@ for (const source of SOURCES) {
 }
 // Alternate dev / held-out over a second shuffle, so both halves mix every source.
 shuffle(drawn, next).forEach((entry, index) => {
-  process.stdout.write(`${JSON.stringify({ text: entry.text, context: entry.context, expect: [], source: entry.source, split: index % 2 === 0 ? 'dev' : 'holdout' })}\n`);
+  const split = draw.split ? { split: index % 2 === 0 ? 'dev' : 'holdout' } : {};
+  process.stdout.write(`${JSON.stringify({ text: entry.text, context: entry.context, expect: [], source: entry.source, ...split })}\n`);
 });

@@ -10,6 +10,7 @@ import {
   isPunct,
   isSubordinator,
   isVerbBase,
+  baseOfParticiple,
 } from './word-classes.js';
 
 /**
@@ -46,6 +47,11 @@ export function mainClauseStart(tokens: readonly Token[]): ClauseStart | undefin
         labelled = true;
         continue;
       }
+    }
+    // "That said," / "Having said that,": a linking idiom, not a past clause.
+    if (t.norm === 'that' && next?.norm === 'said' && isComma(tokens[i + 2])) {
+      i += 3;
+      continue;
     }
     if (t.norm === 'please' || t.norm === 'kindly') {
       i++;
@@ -122,6 +128,8 @@ function startsIntroClause(tokens: readonly Token[], i: number): boolean {
   if (complex && tokens[i + 1] && complex.has(tokens[i + 1].norm)) return true;
   // A participle phrase: "Using the scanner, scan…", "Having checked the ID, issue…".
   if (t.norm.endsWith('ing') && !isVerbBase(t.norm)) return isFramePhrase(tokens, i, 8);
+  // "Given the amount, ask…", "Based on the receipt, choose…": a participle phrase ended by a comma.
+  if (!isVerbBase(t.norm) && baseOfParticiple(t.norm)) return isFramePhrase(tokens, i, 8);
   if (isSubordinator(t) || t.norm === 'to' || isPreposition(t)) return true;
   if (i === 0 && t.norm === 'should') return nextComma(tokens, i + 1) !== undefined;
   if (t.norm === 'in' || t.norm === 'for') return true;
@@ -132,11 +140,27 @@ function startsIntroClause(tokens: readonly Token[], i: number): boolean {
 function skipPunctuation(tokens: readonly Token[], i: number): number {
   while (i < tokens.length && isPunct(tokens[i])) {
     if (tokens[i].text === '(') {
-      const close = tokens.findIndex((t, k) => k > i && t.text === ')');
+      const close = nextCloseOf(tokens)[i];
       i = close === -1 ? i + 1 : close + 1;
     } else i++;
   }
   return i;
+}
+
+/** For each token, the index of the first ')' after it, or -1: one backward pass per sentence, so a run of unclosed '(' stays linear. */
+const nextCloseCache = new WeakMap<readonly Token[], Int32Array>();
+function nextCloseOf(tokens: readonly Token[]): Int32Array {
+  let next = nextCloseCache.get(tokens);
+  if (!next) {
+    next = new Int32Array(tokens.length);
+    let close = -1;
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      next[k] = close;
+      if (tokens[k].text === ')') close = k;
+    }
+    nextCloseCache.set(tokens, next);
+  }
+  return next;
 }
 
 /** Index of a ':' that ends a short label at the start ("Note:", "Refunds over $50:"). */

@@ -2,6 +2,7 @@ import { mainClauseStart } from './clause.js';
 import { englishLexicon } from './lexicon.js';
 import type { EnglishSentence } from './sentence.js';
 import { canBeVerb } from './tagger.js';
+import { nounish, verbGroupAt, type VerbGroup } from './verb-group.js';
 import type { Token } from './tokenize.js';
 import {
   baseOfThirdPerson,
@@ -26,6 +27,8 @@ import {
   isPastOnly,
   isNameLikeModal,
   isPluralSubject,
+  isComma,
+  isClausePunct,
 } from './word-classes.js';
 
 
@@ -43,7 +46,7 @@ export type ImperativeVerdict =
   | { kind: 'unknown' };
 
 /** Verbs that take a clause with no "that": "Check orders are complete", "Ensure refunds are logged". */
-const CLAUSE_VERBS = new Set(['check', 'ensure', 'confirm', 'verify', 'make', 'note', 'remember', 'see', 'say', 'tell', 'explain', 'assume', 'know', 'decide', 'find', 'show', 'insure', 'guarantee', 'mind', 'notice', 'accept', 'agree', 'double-check', 'recheck', 'state', 'mention', 'record', 'document', 'prove', 'expect', 'inform', 'warn', 'reassure', 'assure', 'advise', 'remind', 'think', 'consider', 'ask', 'let', 'have', 'help']);
+const CLAUSE_VERBS = new Set(['check', 'ensure', 'confirm', 'verify', 'make', 'note', 'remember', 'see', 'say', 'tell', 'explain', 'assume', 'know', 'decide', 'find', 'show', 'insure', 'guarantee', 'mind', 'notice', 'accept', 'agree', 'double-check', 'recheck', 'state', 'mention', 'record', 'document', 'prove', 'expect', 'inform', 'warn', 'reassure', 'assure', 'advise', 'remind', 'think', 'consider', 'ask', 'let', 'have', 'help', 'validate', 'demonstrate']);
 const SUBJECT_LIMIT = 9;
 
 const NO_EXTRA_VERBS: ReadonlySet<string> = new Set();
@@ -51,12 +54,18 @@ const NO_EXTRA_VERBS: ReadonlySet<string> = new Set();
 export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: ReadonlySet<string> = NO_EXTRA_VERBS): ImperativeVerdict {
   const tokens = sentence.own;
   const start = mainClauseStart(tokens);
-  if (!start || start.uncertain) return { kind: 'unknown' };
+  if (!start) return { kind: 'unknown' };
+  if (start.uncertain) {
+    const verdict = subjectAfterUnendedIntro(tokens, start.index);
+    return verdict.kind === 'unknown' && onlyAnIntro(tokens, start.index) ? { kind: 'not-imperative', subject: start.index } : verdict;
+  }
   const i = start.index;
   const w = tokens[i];
   if (!w || w.kind === 'punct') return { kind: 'unknown' };
   const next = tokens[i + 1];
 
+  // "Do we have the customer's consent?", "Is the order marked?": a question is not "Do not …".
+  if (sentence.isQuestion && (w.norm === 'do' || w.norm === 'have') && (isSubjectPronoun(next) || isDeterminer(next))) return { kind: 'not-imperative', subject: i };
   if (w.norm === 'be' || w.norm === 'let' || w.norm === 'do') return { kind: 'imperative', verb: i };
   if (w.norm === 'have' && (isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next))) return { kind: 'imperative', verb: i };
   if (isNumber(w) || isSubjectPronoun(w) || isDeterminer(w) || isModal(w) || isFiniteBe(w) || isHave(w) || isDo(w) || w.norm === 'there') {
@@ -77,6 +86,54 @@ export function imperativeVerdict(sentence: EnglishSentence, extraVerbs: Readonl
 }
 
 /**
+ * A step that is only a condition or a purpose before a colon: "To get the JSON:", "If validation was
+ * successful:", "To get the refund total:". A verb right after a one-word purpose is the instruction
+ * ("To deploy run:"); after a longer phrase a verb-like word before the colon is read as its noun.
+ */
+function onlyAnIntro(tokens: readonly Token[], introStart: number): boolean {
+  const opener = tokens[introStart];
+  if (tokens.at(-1)?.text !== ':' || !(isSubordinator(opener) || opener.norm === 'to')) return false;
+  const beforeColon = tokens.at(-2);
+  const instruction = tokens.length - 2 === introStart + 2 && isVerbBase(beforeColon?.norm ?? '') && !beforeColon?.capitalized && !isSubjectPronoun(tokens[introStart + 1]);
+  return !!beforeColon && beforeColon.kind === 'word' && !instruction;
+}
+
+/**
+ * An intro clause with no comma to end it ("Once the refund clears the customer gets an email",
+ * "After a few seconds the command should return"): the intro's own verb is passed over, and when a
+ * second finite verb follows with a determiner or pronoun subject right before it, the step is a
+ * statement. An imperative there ("If it fails restart the job") has no subject, so stays unknown.
+ */
+function subjectAfterUnendedIntro(tokens: readonly Token[], introStart: number): ImperativeVerdict {
+  const opener = tokens[introStart];
+  // The finite verbs up to the end of the clause. "Once the refund clears …" has a verb of its own to
+  // pass over; "After a few seconds …" (a preposition) may have none.
+  const groups: VerbGroup[] = [];
+  for (let k = introStart + 1; k < tokens.length && groups.length < 2; k++) {
+    if (isClausePunct(tokens[k])) break;
+    const found = verbGroupAt(tokens, k, introStart + 1);
+    if (found) {
+      groups.push(found);
+      k = found.last;
+    }
+  }
+  const group = groups.length >= 2 && isSubordinator(opener) ? groups[1] : groups.length === 1 && isPreposition(opener) ? groups[0] : undefined;
+  if (!group) return { kind: 'unknown' };
+  let subject = group.first - 1;
+  while (subject > introStart && isAdverb(tokens[subject])) subject--;
+  // Walk back over the subject's noun phrase to its determiner or pronoun.
+  let k = subject;
+  while (k > introStart + 1 && !isDeterminer(tokens[k]) && !isSubjectPronoun(tokens[k]) && !isPunct(tokens[k - 1]) && subject - k < 3) k--;
+  const head = tokens[k];
+  const opensSubject = isDeterminer(head) || (isSubjectPronoun(head) && head.norm !== 'it' && k === subject);
+  // The intro has a noun of its own before the subject ("After a few seconds | the command"), so the
+  // determiner is not the intro's ("After a few seconds restart…": "few" belongs to the intro).
+  const introHasNoun = tokens.slice(introStart + 1, k).some((t) => nounish(t) && !isDeterminer(t));
+  if (!opensSubject || !introHasNoun || isPreposition(tokens[k - 1]) || isSubordinator(tokens[k - 1])) return { kind: 'unknown' };
+  return { kind: 'not-imperative', subject: k };
+}
+
+/**
  * The first word is a verb in the lexicon. It is the instruction unless the words after it read as
  * the rest of a noun phrase followed by that phrase's verb: "Transfer requests are handled…",
  * "Hold times must stay…". An auxiliary settles it lexically; a word that could be a verb right after
@@ -91,10 +148,21 @@ function lexicalGuard(sentence: EnglishSentence, i: number): ImperativeVerdict {
   // unless the verb takes a question clause ("Ask which store they visited", "Check who signed").
   if (canBeNominal && !clauseVerb && ['who', 'whom', 'whose', 'which'].includes(tokens[i + 1]?.norm ?? '')) return { kind: 'not-imperative', subject: i };
   let ambiguous = false;
-  for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT); k++) {
+  let coordinated = false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + SUBJECT_LIMIT + 4); k++) {
     const t = tokens[k];
     // "Last month we changed…": a noun phrase, then a new subject.
     if (isNominativePronoun(t) && k > i + 1 && canBeNominal && !clauseVerb) return { kind: 'not-imperative', subject: i };
+    // "Return requests and exchanges go to the desk", "Order history, notes and tags sit in the panel":
+    // a list of bare nouns after the first word, then a base form agreeing with it, is a subject and its verb.
+    if (canBeNominal && !clauseVerb && (isCoordinator(t) || isComma(t)) && nounish(tokens[k - 1]) && bareNoun(tokens[k + 1])) {
+      coordinated = true;
+      continue;
+    }
+    if (coordinated && isVerbBase(t.norm) && !t.capitalized && nounish(tokens[k - 1]) && !isVerbBase(tokens[k - 1].norm) && (isPreposition(tokens[k + 1]) || isDeterminer(tokens[k + 1]) || isAdverb(tokens[k + 1]))) {
+      return { kind: 'not-imperative', subject: i };
+    }
+    if (k >= i + SUBJECT_LIMIT && !coordinated) break;
     if (endsNounPhrase(t)) break;
     // An auxiliary before any determiner means the first words were its subject ("Transfer requests are
     // handled…", "Open tickets older than five days must…"), unless the verb takes a clause ("Ensure refunds are logged").
@@ -108,6 +176,11 @@ function lexicalGuard(sentence: EnglishSentence, i: number): ImperativeVerdict {
   if (!ambiguous || clauseVerb) return { kind: 'imperative', verb: i };
   // The first word is a verb; the tagger only says whether a noun and its verb follow it.
   return taggerVerdict(sentence, i, true);
+}
+
+/** A noun with no determiner, as in a list of nouns ("requests and exchanges"). */
+function bareNoun(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && !t.capitalized && nounish(t) && !isDeterminer(t) && !isSubjectPronoun(t) && !isObjectPronoun(t) && !isPreposition(t);
 }
 
 const NOMINATIVE = new Set(['i', 'we', 'he', 'she', 'they']);

@@ -3,7 +3,7 @@ import type { EnglishSentence } from './sentence.js';
 import { isReported } from './tense.js';
 import type { Token } from './tokenize.js';
 import { nounish } from './verb-group.js';
-import { isAdverb, isDeterminer, isNegation, isSubjectPronoun, isComma } from './word-classes.js';
+import { isAdverb, isDeterminer, isNegation, isSubjectPronoun, isComma, isVerbBase, isPluralSubject, thirdPerson, baseOfParticiple } from './word-classes.js';
 
 /**
  * Weakly stated obligations: "should", "ought to" and "shall" anywhere; "might", "could" and
@@ -19,6 +19,11 @@ export interface ModalMatch {
   word: 'should' | 'ought to' | 'shall' | 'might' | 'could' | 'would';
   /** The person or role the hedge is about, for might/could/would: its token index. */
   subject?: number;
+  /**
+   * "should" with a thing as subject states what is expected to happen ("The page should load in two
+   * seconds"), not a duty: the present-tense verb that says what happens, when it can be built.
+   */
+  expectation?: { present?: string };
 }
 
 const WISH_VERBS = new Set(['like', 'love', 'prefer', 'rather', 'appreciate', 'mind']);
@@ -32,7 +37,7 @@ export function findWeakModals(sentence: EnglishSentence, roles: ReadonlySet<str
     const next = tokens[i + 1];
     if (t.norm === 'should') {
       if (isInvertedConditional(tokens, i)) continue;
-      matches.push({ first: i, last: i, word: 'should' });
+      matches.push({ first: i, last: i, word: 'should', expectation: expectationOf(sentence, i, roles) });
     } else if (t.norm === 'ought') {
       let to = i + 1;
       while (to < tokens.length && to - i <= 2 && (isNegation(tokens[to]) || isAdverb(tokens[to]))) to++;
@@ -43,7 +48,8 @@ export function findWeakModals(sentence: EnglishSentence, roles: ReadonlySet<str
     } else if (t.norm === 'might' || t.norm === 'could' || t.norm === 'would' || (t.norm === "'d" && i > 0)) {
       const word = t.norm === "'d" ? 'would' : (t.norm as 'might' | 'could' | 'would');
       let after = i + 1;
-      while (after < tokens.length && isAdverb(tokens[after]) && !isNegation(tokens[after])) after++;
+      // "would rather" is a wish: stop at it rather than skip it as an adverb.
+      while (after < tokens.length && isAdverb(tokens[after]) && !isNegation(tokens[after]) && !WISH_VERBS.has(tokens[after].norm)) after++;
       if (WISH_VERBS.has(tokens[after]?.norm ?? '')) continue;
       if (word !== 'might' && isNegation(tokens[after])) continue;
       const subject = personSubject(sentence, i, roles);
@@ -52,6 +58,29 @@ export function findWeakModals(sentence: EnglishSentence, roles: ReadonlySet<str
     }
   }
   return matches;
+}
+
+/**
+ * "The page should load", "The job should not fail": a thing (not a person or role) right before
+ * "should". The present form agrees with it ("loads", "does not fail").
+ */
+function expectationOf(sentence: EnglishSentence, i: number, roles: ReadonlySet<string>): ModalMatch['expectation'] {
+  const tokens = sentence.own;
+  let k = i - 1;
+  while (k >= 0 && isAdverb(tokens[k])) k--;
+  const subject = tokens[k];
+  if (!subject || !(nounish(subject) || THING_PRONOUNS.has(subject.norm)) || isSubjectPronoun(subject) && !THING_PRONOUNS.has(subject.norm)) return undefined;
+  if (personSubject(sentence, i, roles) !== undefined || subject.capitalized && k > 0) return undefined;
+  let v = i + 1;
+  const negated = isNegation(tokens[v]);
+  if (negated) v++;
+  const verb = tokens[v];
+  // "Reports should be sent weekly": a passive hides who must act, so it stays an obligation.
+  if (verb?.norm === 'be' && tokens[v + 1] && baseOfParticiple(tokens[v + 1].norm)) return undefined;
+  if (!verb || !isVerbBase(verb.norm) || verb.norm === 'be' || verb.norm === 'have') return {};
+  const plural = isPluralSubject(subject) && !THING_PRONOUNS.has(subject.norm) || ['these', 'those'].includes(subject.norm);
+  if (negated) return { present: `${plural ? 'do' : 'does'} not ${verb.norm}` };
+  return { present: plural ? verb.norm : thirdPerson(verb.norm) };
 }
 
 /** "Should the customer ask for a refund, offer store credit": "should" opens the sentence and a comma ends the condition. */

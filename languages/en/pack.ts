@@ -7,8 +7,8 @@ import { EnglishSentence } from './sentence.js';
  */
 const englishPack: LanguagePack<EnglishSentence> = {
   lang: 'en',
-  prepare({ blockText, start, end, quotes }) {
-    return new EnglishSentence(blockText, start, end, quotes);
+  prepare({ blockText, start, end, quotes, placeholders }) {
+    return new EnglishSentence(blockText, start, end, quotes, placeholders);
   },
 };
 

@@ -38,6 +38,22 @@ export interface PassiveMatch {
   base: string;
   /** The "by" phrase, when the sentence names who acts. */
   agent?: { first: number; last: number; plural: boolean };
+  /** The particle of a phrasal verb right after the participle ("set up", "signed off"), when there is one. */
+  particle?: number;
+  /** "not", "never" between the auxiliaries and the participle ("are not approved"). */
+  negated: boolean;
+  /** The modal of the group ("must be approved"), when there is one: its token index. */
+  modal?: number;
+}
+
+/** Particles that complete a phrasal verb after its participle: "set up", "signed off", "written down". */
+const PARTICLES = new Set(['up', 'off', 'out', 'down', 'back', 'away']);
+
+/** The particle after the participle at `j`, when the word is one and does not open a phrase of its own ("set up for the team" keeps it). */
+function particleAfter(tokens: readonly Token[], j: number): number | undefined {
+  const next = tokens[j + 1];
+  if (!next || !PARTICLES.has(next.norm)) return undefined;
+  return j + 1;
 }
 
 const MAX_ADVERBS = 3;
@@ -60,10 +76,23 @@ export function findPassives(sentence: EnglishSentence): PassiveMatch[] {
     const base = baseOfParticiple(candidate.norm);
     if (!base) continue;
     if (isBe(candidate) || candidate.norm === 'been') continue;
-    if (isUnAdjective(candidate.norm)) continue;
+    // "is unopened" is a state; "was unassigned by the team lead" names who acted, so it is a passive.
+    if (isUnAdjective(candidate.norm) && !byAgent(tokens, j)) continue;
     if (get && (isAttributive(tokens, j) || englishLexicon().stativeAfterGet.has(candidate.norm))) continue;
     if (be && isStative(tokens, i, j, sentence)) continue;
-    matches.push({ first: auxChainStart(tokens, i), participle: j, base, agent: byAgent(tokens, j) });
+    const first = auxChainStart(tokens, i);
+    const particle = particleAfter(tokens, j);
+    const group = tokens.slice(first, j);
+    const modalIndex = group.findIndex((t) => isModal(t));
+    matches.push({
+      first,
+      participle: j,
+      base,
+      agent: byAgent(tokens, particle ?? j),
+      particle,
+      negated: group.some((t) => isNegation(t)),
+      modal: modalIndex === -1 ? undefined : first + modalIndex,
+    });
     i = j;
   }
   return matches;
@@ -103,21 +132,23 @@ function isStative(tokens: readonly Token[], i: number, j: number, sentence: Eng
   const word = tokens[j].norm;
   const after = tokens[j + 1];
   const afterNext = tokens[j + 2];
-  if (after && lex.stativePhrases.has(`${word} ${after.norm}`)) {
+  const aux = tokens[i];
+  const imperativeBe = aux.norm === 'be' && (i === 0 || ['please', 'always', 'never', 'not'].includes(tokens[i - 1].norm) || isPunct(tokens[i - 1]));
+  const finite = isFiniteBe(aux) || aux.norm === "'s" || imperativeBe || (sentence.own[0] === aux && aux.norm === 'be');
+  // "The account has been set up", "must be logged in": after be/been/being or a modal the action wins.
+  if (after && lex.stativePhrases.has(`${word} ${after.norm}`) && finite) {
     if (word === 'used' && after.norm === 'to') return !!afterNext && !isVerbBase(afterNext.norm);
     // "logged in" is a state; "logged in the old system" is a preposition with its object.
     const particleEnds = !afterNext || isPunct(afterNext) || isCoordinator(afterNext) || isSubordinator(afterNext) || afterNext.norm === 'to' || afterNext.norm === 'as' || isAdverb(afterNext);
     if (particleEnds || !['in', 'on', 'out', 'up'].includes(after.norm)) return true;
   }
-  if (after && afterNext && lex.stativePhrases.has(`${word} ${after.norm} ${afterNext.norm}`)) return true;
+  if (after && afterNext && lex.stativePhrases.has(`${word} ${after.norm} ${afterNext.norm}`) && finite) return true;
   // "every fire exit is unlocked and clear": coordinated with an adjective, the participle is one too.
   if (after && (after.norm === 'and' || after.norm === 'or') && afterNext && isContentWord(afterNext) && !baseOfParticiple(afterNext.norm) && !afterNext.norm.endsWith('ing') && isLast(tokens, j + 2)) return true;
   if (!lex.statives.has(word)) return false;
   if (byAgent(tokens, j)) return false;
-  const aux = tokens[i];
   if ((aux.norm === 'was' || aux.norm === 'were') && lex.presentOnlyStatives.has(word)) return false;
-  const imperativeBe = aux.norm === 'be' && (i === 0 || ['please', 'always', 'never', 'not'].includes(tokens[i - 1].norm) || isPunct(tokens[i - 1]));
-  return isFiniteBe(aux) || aux.norm === "'s" || imperativeBe || (sentence.own[0] === aux && aux.norm === 'be');
+  return finite;
 }
 
 /** The token ends its clause: nothing but punctuation after it. */
@@ -151,7 +182,8 @@ export function byAgent(tokens: readonly Token[], j: number): PassiveMatch['agen
   for (let m = first; m < Math.min(tokens.length, first + 5); m++) {
     const t = tokens[m];
     if (isPunct(t) || isPreposition(t) || isSubordinator(t) || isCoordinator(t) || isRelative(t) || isModal(t) || isBe(t) || englishLexicon().complexPrepositions.has(t.norm)) break;
-    if (m > first && /ing$/.test(t.norm) && !isDeterminer(tokens[m - 1])) break;
+    // "by the agent using the tool" ends at "using"; "by automated monitoring" keeps its noun.
+    if (m > first && /ing$/.test(t.norm) && !isDeterminer(tokens[m - 1]) && !/(ed|al|ic|ive|ual)$/.test(tokens[m - 1].norm)) break;
     last = m;
   }
   if (last < first) return undefined;

@@ -1,7 +1,8 @@
 import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
 import { mainVerbGroup } from './verb-group.js';
-import { isClausePunct, capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
+import { byAgent } from './passive.js';
+import { isClausePunct, isSubordinator, capitalise, isAdverb, isDeterminer, isNegation, isPunct, isVerbBase, isNumber, staffNoun, baseOfPast, baseOfParticiple } from './word-classes.js';
 
 /**
  * The imperative a non-imperative step should start with, derived from its own verb:
@@ -21,6 +22,12 @@ const REST_WORDS = 5;
 
 export function rewriteStep(sentence: EnglishSentence, subject: number): StepRewrite {
   const tokens = sentence.own;
+  // A question ("Did the customer sign the form?") has no imperative that asks the same thing, and a
+  // step that is only a condition or a purpose ("If the card was declined:") has no verb of its own.
+  if (sentence.isQuestion || isSubordinator(tokens[subject]) || tokens[subject].norm === 'to') {
+    const last = Math.min(tokens.length - 1, subject + 2);
+    return { first: subject, last: lastWord(tokens, subject, last), actual: phrase(sentence, subject, last, tokens.length - 1) };
+  }
   const gerund = gerundRewrite(sentence, subject);
   if (gerund) return gerund;
   const checklist = pastChecklistRewrite(sentence, subject);
@@ -54,7 +61,7 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   // Only an action of the reader's role ("The agent checks", "You should check") or a passive
   // ("Refund requests are reviewed") turns into an instruction; "Hold music plays" does not.
   const usable = passive ? !!objectFrom(sentence, subject, group.first) : personSubject(tokens, subject, group.first);
-  if (!base || base === 'be' || base === 'have' || base === 'do' || base === 'get' || !usable) {
+  if (!base || base === 'be' || base === 'have' || base === 'do' || base === 'get' || !usable || !meaningKept(tokens, subject, group.first, last, passive)) {
     return { first: subject, last, actual };
   }
   const words: string[] = [];
@@ -63,6 +70,29 @@ export function rewriteStep(sentence: EnglishSentence, subject: number): StepRew
   if (passive) words.push(objectFrom(sentence, subject, group.first)!);
   const rest = restWords(sentence, restFrom, restEnd, passive);
   return { first: subject, last, actual, suggestion: `${[...words, rest.text].filter(Boolean).join(' ').replace(/ ([,.;:])/g, '$1')}${rest.cut ? '…' : ''}` };
+}
+
+/** Words of the subject whose meaning is lost when the subject is dropped: "No agent approves…", "Only managers…". */
+const SCOPE_WORDS = new Set(['no', 'not', 'none', 'nobody', 'only', 'few', 'neither', 'nor', 'never', 'just']);
+/** The reader as a passive subject: "You will be asked…" means someone else asks the reader. */
+const READER = new Set(['you', 'we', 'i', 'us']);
+
+/**
+ * Whether an imperative built from the subject's verb says what the step says. Not when the subject
+ * carries a negation or a limit ("No agent approves their own refund" is not "Approve…"), when a
+ * passive's subject is the reader ("You will be asked where to save the key" is not "Ask you…"),
+ * and when a passive names an actor other than staff ("The form is signed by the customer": the
+ * reader does not sign it).
+ */
+function meaningKept(tokens: readonly Token[], subject: number, verb: number, last: number, passive: boolean): boolean {
+  const subjectWords = tokens.slice(subject, verb);
+  // The clause start passes over a leading "Not" or "Only", so the two words before count too.
+  if (tokens.slice(Math.max(0, subject - 2), verb).some((t) => SCOPE_WORDS.has(t.norm))) return false;
+  if (!passive) return true;
+  if (subjectWords.some((t) => READER.has(t.norm))) return false;
+  // A staff role as the actor is the reader, as with an active subject ("…is greeted by the agent").
+  const agent = byAgent(tokens, last);
+  return !agent || personSubject(tokens, agent.first, agent.last + 1);
 }
 
 /** A subject that names the reader's role: "The agent", "You", "Staff", "Team leads" (not "Customers", whose actions are not the reader's). */

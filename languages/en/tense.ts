@@ -3,7 +3,7 @@ import { imperativeVerdict } from './imperative.js';
 import { englishLexicon } from './lexicon.js';
 import type { EnglishSentence } from './sentence.js';
 import type { Token } from './tokenize.js';
-import { mainVerbGroup, nounish } from './verb-group.js';
+import { mainVerbGroup, nounish, type VerbGroup } from './verb-group.js';
 import {
   isAdverb,
   isBe,
@@ -21,6 +21,9 @@ import {
   capitalise,
   isSubordinator,
   isObjectPronoun,
+  isWillNoun,
+  baseOfPast,
+  isPastOnly,
 } from './word-classes.js';
 
 /**
@@ -69,16 +72,21 @@ function isFutureWill(sentence: EnglishSentence, i: number): boolean {
   const tokens = sentence.own;
   const t = tokens[i];
   const prev = tokens[i - 1];
-  if (t.text === 'Will') return i === 0 ? sentence.isQuestion : isPunct(prev) && !!tokens[i + 1] && isSubjectPronoun(tokens[i + 1]);
-  const prepositionIsNoun = prev && isPreposition(prev) && isDeterminer(tokens[i - 2]); // "the till will print"
-  if (prev && (isDeterminer(prev) || (isPreposition(prev) && !prepositionIsNoun) || prev.norm === "'s" || prev.norm === 'free' || prev.norm === 'good' || prev.norm === 'ill')) return false;
-  return true;
+  const next = tokens[i + 1];
+  if (t.text === 'Will') {
+    if (i > 0) return isPunct(prev) && !!next && isSubjectPronoun(next);
+    // A question ("Will the courier call?"), or a note with no subject ("Will call the customer back
+    // tomorrow."): a lower-case verb follows, where the name would take a verb form ("Will calls").
+    return sentence.isQuestion || (!!next && next.kind === 'word' && !next.capitalized && isVerbBase(next.norm) && !isDeterminer(next));
+  }
+  return !isWillNoun(tokens, i);
 }
 
 /** The verb a future auxiliary carries, after "not"/adverbs: index, or undefined for "Yes, we will." */
 function nextVerb(tokens: readonly Token[], from: number): number | undefined {
   let k = from;
-  while (k < tokens.length && (isNegation(tokens[k]) || isAdverb(tokens[k])) && !isVerbBase(tokens[k].norm)) k++;
+  // Emphasis marks around the verb ("will **email**") are not words.
+  while (k < tokens.length && (isEmphasis(tokens[k]) || ((isNegation(tokens[k]) || isAdverb(tokens[k])) && !isVerbBase(tokens[k].norm)))) k++;
   // In a question the subject comes first: "Will the courier collect it?"
   if (tokens[k] && (isDeterminer(tokens[k]) || isSubjectPronoun(tokens[k]))) {
     let m = k + 1;
@@ -90,6 +98,10 @@ function nextVerb(tokens: readonly Token[], from: number): number | undefined {
   if (isBe(t) || isHave(t)) return extendGroup(tokens, k);
   if (isVerbBase(t.norm) || (isContentWord(t) && !isNumber(t) && !isObjectPronoun(t))) return extendGroup(tokens, k);
   return undefined;
+}
+
+function isEmphasis(t: Token): boolean {
+  return t.kind === 'punct' && (t.text === '*' || t.text === '_');
 }
 
 /** "be contacted", "have received": the participle after be/have belongs to the same group. */
@@ -117,21 +129,73 @@ export function isReported(tokens: readonly Token[], auxiliary: number): boolean
   while (subject >= 0 && isAdverb(tokens[subject])) subject--;
   const s = tokens[subject];
   if (!s || !(isSubjectPronoun(s) || nounish(s))) return false;
-  for (let k = 0; k < subject; k++) {
-    if (lex.reportVerbs.has(tokens[k].norm) || lex.reportMarkers.has(tokens[k].norm)) return true;
-  }
-  return false;
+  // The report verb must govern the clause of "will": the search stops at a clause boundary ("Write
+  // to them, but most customers will call"), and a gerund opening the sentence is the subject of
+  // "will" itself ("Explaining the fee will reduce complaints"), not a verb reporting it.
+  // A comma right before the subject's noun phrase closes an intro clause ("To notify users, Tailscale
+  // will email…"): a report verb inside it does not govern the main clause.
+  let phraseStart = subject;
+  while (phraseStart > 0 && tokens[phraseStart - 1].kind === 'word' && (isDeterminer(tokens[phraseStart - 1]) || nounish(tokens[phraseStart - 1])) && !lex.reportVerbs.has(tokens[phraseStart - 1].norm) && !lex.reportMarkers.has(tokens[phraseStart - 1].norm)) phraseStart--;
+  // ("Explain that, if needed, the courier will call" is still reported: "that" opens the clause.)
+  const afterComma = tokens[phraseStart - 1]?.text === ',';
+  if (subject === 0) return false;
+  const scan = reportScan(tokens, lex);
+  const boundary = scan.lastBoundary[subject - 1];
+  return scan.lastOpening[subject - 1] > boundary || (!afterComma && scan.lastPlain[subject - 1] > boundary);
 }
+
+/**
+ * For each token, the index of the last clause boundary, and of the last report word that governs what
+ * follows it (one that opens a clause, and one that does only when no comma closes an intro), at or
+ * before it; -1 for none. Computed once per sentence, so a sentence with many "will"s stays linear.
+ */
+interface ReportScan {
+  lastBoundary: Int32Array;
+  lastOpening: Int32Array;
+  lastPlain: Int32Array;
+}
+
+const reportScans = new WeakMap<readonly Token[], ReportScan>();
+
+function reportScan(tokens: readonly Token[], lex: ReturnType<typeof englishLexicon>): ReportScan {
+  let scan = reportScans.get(tokens);
+  if (scan) return scan;
+  scan = { lastBoundary: new Int32Array(tokens.length), lastOpening: new Int32Array(tokens.length), lastPlain: new Int32Array(tokens.length) };
+  let boundary = -1;
+  let opening = -1;
+  let plain = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.text === ';' || (COORDINATORS.has(t.norm) && isPunct(tokens[k - 1])) || t.norm === 'but') boundary = k;
+    else if (lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm)) {
+      const gerundSubject = t.norm.endsWith('ing') && (k === 0 || isPunct(tokens[k - 1]));
+      const opensClause = lex.reportMarkers.has(t.norm) || tokens[k + 1]?.norm === 'that';
+      if (!gerundSubject) {
+        if (opensClause) opening = k;
+        else plain = k;
+      }
+    }
+    scan.lastBoundary[k] = boundary;
+    scan.lastOpening[k] = opening;
+    scan.lastPlain[k] = plain;
+  }
+  reportScans.set(tokens, scan);
+  return scan;
+}
+
+const COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet']);
 
 /** Present form for "will <verb>": "sends"/"send", "is"/"are" for be, by the number of the subject. */
 function presentOf(tokens: readonly Token[], will: number, verb: number): string | undefined {
   let k = will + 1;
   const negated = tokens.slice(will + 1, verb).some((t) => isNegation(t));
-  while (k <= verb && (isNegation(tokens[k]) || isAdverb(tokens[k]))) k++;
+  while (k <= verb && (isNegation(tokens[k]) || isAdverb(tokens[k]) || isEmphasis(tokens[k]))) k++;
   const head = tokens[k];
   if (!head || k > verb || isDeterminer(head) || isSubjectPronoun(head)) return undefined;
   const participle = verb > k ? tokens[verb].text : '';
   if (head.norm === 'have') return undefined;
+  // No subject ("Will call the customer back"): the present is the instruction.
+  if (will === 0 && !negated && !participle && /^[a-z-]+$/.test(head.norm) && head.norm !== 'be') return capitalise(head.norm);
   const present = presentFromSubject(tokens, will, head.norm);
   if (!present) return undefined;
   if (negated) {
@@ -178,13 +242,39 @@ function findPastMainVerb(sentence: EnglishSentence): TenseMatch[] {
   const start = mainClauseStart(tokens);
   if (!start) return [];
   // With no comma after an intro clause, the scan starts inside it and skips its verb.
-  const group = mainVerbGroup(tokens, start.uncertain ? start.index + 1 : start.index, start.uncertain && isSubordinator(tokens[start.index]), start.labelled);
+  const found = mainVerbGroup(tokens, start.uncertain ? start.index + 1 : start.index, start.uncertain && isSubordinator(tokens[start.index]), start.labelled);
+  const group = found && found.tense !== 'past' ? coordinatedPast(tokens, found.last + 1) ?? found : found;
   if (!group || group.tense !== 'past') return [];
+  // "Items received:", "Changes made:": a heading-like fragment before a list, not a past sentence.
+  if (tokens.at(-1)?.text === ':' && group.first === group.last && !tokens.slice(start.index, group.first).some((t) => isDeterminer(t) || isSubjectPronoun(t))) return [];
   // Under an instruction a past verb is in a reported or relative clause ("Document the steps you took").
   // Asked last: the verdict may need the tagger, and most sentences have no past verb at all.
   if (imperativeVerdict(sentence).kind === 'imperative') return [];
   const head = subjectHead(tokens, start.index, group.first);
   return [{ kind: 'past', first: group.first, last: group.last, present: pastToPresent(tokens, group.first, group.last, group.base, head === undefined ? undefined : tokens[head]) }];
+}
+
+/**
+ * A past main verb in a second clause that shares the subject: "The agent opens the ticket and
+ * closed it". Only a verb right after "and"/"but"/"then" with an object after it counts, so a
+ * participle ("and attached files") or a new subject ("and the customer paid") is not taken.
+ */
+function coordinatedPast(tokens: readonly Token[], from: number): VerbGroup | undefined {
+  for (let k = from; k < tokens.length - 1; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && /^[;:.!?]$/.test(t.text)) return undefined;
+    if (!['and', 'but', 'then'].includes(t.norm)) continue;
+    let v = k + 1;
+    if (tokens[v]?.norm === 'then') v++;
+    const verb = tokens[v];
+    const after = tokens[v + 1];
+    if (!verb || verb.kind !== 'word' || verb.capitalized) continue;
+    const base = baseOfPast(verb.norm);
+    const pastForm = isPastOnly(verb.norm) || (!!base && verb.norm.endsWith('ed'));
+    if (!base || !pastForm || !(isDeterminer(after) || isObjectPronoun(after))) continue;
+    return { first: v, last: v, finite: v, tense: 'past', base, passive: false };
+  }
+  return undefined;
 }
 
 function pastToPresent(tokens: readonly Token[], first: number, last: number, base: string | undefined, subjectWord: Token | undefined): string | undefined {

@@ -26,7 +26,7 @@ import {
   isVerbBase,
   baseOfParticiple,
   isNameLikeModal,
-  isNounAfterDeterminer,
+  isWillNoun,
   isComma,
 } from './word-classes.js';
 import { englishLexicon } from './lexicon.js';
@@ -61,6 +61,7 @@ export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsi
   // After a clause set off by commas ("The manager, who was on leave, approved…") the subject is known.
   let subjectAfterComma = false;
   let closedClause = false;
+  let afterClauseVerb = -1;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (isPunct(t)) {
@@ -68,7 +69,9 @@ export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsi
       subjectAfterComma = closedClause && isComma(t);
       continue;
     }
-    if (k > from && (opensClause(tokens, k) || opensContactClause(tokens, k))) {
+    // Right after a clause's verb, "the" opens that verb's object, not a clause with no relative
+    // pronoun ("Once the refund clears the customer gets…": "clears" is not a noun).
+    if (k > from && (opensClause(tokens, k) || (k !== afterClauseVerb && opensContactClause(tokens, k)))) {
       pendingClause = true;
       continue;
     }
@@ -79,6 +82,7 @@ export function mainVerbGroup(tokens: readonly Token[], from: number, startsInsi
       pendingClause = false;
       closedClause = true;
       k = group.last;
+      afterClauseVerb = k + 1;
       continue;
     }
     return group;
@@ -138,7 +142,7 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
   if (t.kind !== 'word') return undefined;
 
   if (isModal(t)) {
-    if (t.norm === 'will' && (isDeterminer(prev) || (isPreposition(prev) && !isNounAfterDeterminer(tokens, k - 1)))) return undefined;
+    if (t.norm === 'will' && isWillNoun(tokens, k)) return undefined;
     if (isNameLikeModal(t, k - clauseStart)) return undefined;
     return chain(tokens, k, t.norm === 'will' ? 'future' : 'modal');
   }
@@ -153,7 +157,10 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     if (t.norm === 'do' && (isModal(prev) || prev?.norm === 'to')) return undefined;
     return chain(tokens, k, t.norm === 'did' ? 'past' : 'present');
   }
-  if (t.norm === 'used' && next?.norm === 'to' && isVerbBase(tokens[k + 2]?.norm ?? '') && !isBe(prev) && !isGet(prev)) {
+  // "the method used to verify the ID must be recorded": after a noun, with a finite verb later, "used to"
+  // opens a reduced relative ("which is used to"), not the past habit.
+  const reducedUsedTo = nounish(prev) && !isSubjectPronoun(prev) && finiteLater(tokens, k + 3, false);
+  if (t.norm === 'used' && next?.norm === 'to' && isVerbBase(tokens[k + 2]?.norm ?? '') && !isBe(prev) && !isGet(prev) && !reducedUsedTo) {
     return { first: k, last: k + 2, finite: k, tense: 'past', base: tokens[k + 2].norm, passive: false };
   }
   if (isGet(t) && t.norm !== 'getting' && t.norm !== 'gotten' && k > clauseStart && subjectBefore(tokens, k)) {
@@ -177,7 +184,12 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
 
   if (isPastOnly(t.norm)) return single(k, 'past', baseOfPast(t.norm));
   if (isInvariantPast(t.norm)) {
-    const past = SINGULAR_PRONOUNS.has(prev.norm) || (nounish(prev) && !isPluralSubject(prev)) || tokens.some((x) => PAST_TIME.has(x.norm));
+    // "The total cost is shown", "User input goes to…": an auxiliary or an -s verb right after makes it a noun.
+    if (finiteNext(tokens, k + 1) || (!!next && looksThirdPerson(next.norm) && !isPluralSubject(t))) return undefined;
+    // "Parcels sent abroad cost more": the head of the subject, not the word before, decides the number.
+    const head = subjectHeadBefore(tokens, clauseStart, k);
+    const singular = head === undefined ? !isPluralSubject(prev) : !isPluralSubject(head) && !['i', 'you', 'we', 'they'].includes(head.norm);
+    const past = SINGULAR_PRONOUNS.has(prev.norm) || (nounish(prev) && singular) || tokens.some((x) => PAST_TIME.has(x.norm));
     return single(k, past ? 'past' : 'present', t.norm);
   }
   const pastBase = baseOfPast(t.norm);
@@ -200,6 +212,27 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     return single(k, 'present', t.norm);
   }
   return undefined;
+}
+
+/**
+ * The head noun of the subject before `k`: the last noun before a participle, preposition or relative
+ * word that starts its modifier ("Parcels sent abroad" → Parcels, "The cost of repairs" → cost).
+ */
+function subjectHeadBefore(tokens: readonly Token[], from: number, k: number): Token | undefined {
+  let head: Token | undefined;
+  for (let j = from; j < k; j++) {
+    const t = tokens[j];
+    if (isPunct(t) || isPreposition(t) || isRelative(t)) break;
+    if (head && baseOfParticiple(t.norm)) break;
+    if (isSubjectPronoun(t) || nounish(t)) head = t;
+  }
+  return head;
+}
+
+/** An -s form of a known verb, irregular ones included ("goes", "does"). */
+function looksThirdPerson(word: string): boolean {
+  if (baseOfThirdPerson(word)) return true;
+  return word.endsWith('es') && isVerbBase(word.slice(0, -2));
 }
 
 /** A subject can end right before `k`: a noun, a number or a subject pronoun (not a determiner or preposition). */

@@ -47,6 +47,29 @@ export function isNameLikeModal(t: Token | undefined, index: number): boolean {
 export function isNounAfterDeterminer(tokens: readonly Token[], k: number): boolean {
   return k > 0 && isDeterminer(tokens[k - 1]);
 }
+
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+const WILL_NOUN_MODIFIERS = new Set(["'s", 'free', 'good', 'ill']);
+
+/**
+ * "will" at token `k` is the noun, not the auxiliary: after a determiner ("their will", "a will"), a
+ * possessive or "free/good/ill will", and after a preposition ("at will", "against the will of").
+ * Not after a demonstrative used as the subject ("That will depend on the branch": a verb follows),
+ * nor after a preposition that is a noun ("the till will print") or the particle of a phrasal-verb
+ * noun ("The follow up will take place", "The roll out will start").
+ */
+export function isWillNoun(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  if (!prev) return false;
+  const next = tokens[k + 1];
+  if (DEMONSTRATIVES.has(prev.norm) && !!next && next.kind === 'word' && !next.capitalized && !isPreposition(next) && !isDeterminer(next)) return false;
+  if (isDeterminer(prev) || WILL_NOUN_MODIFIERS.has(prev.norm)) return true;
+  if (!isPreposition(prev)) return false;
+  if (isNounAfterDeterminer(tokens, k - 1)) return false;
+  const verb = tokens[k - 2];
+  const phrasalNoun = !!verb && verb.kind === 'word' && isVerbBase(verb.norm) && (k - 2 === 0 || isDeterminer(tokens[k - 3]));
+  return !phrasalNoun;
+}
 export function isBe(t: Token | undefined): boolean {
   return !!t && lex().be.has(t.norm);
 }

@@ -20,6 +20,9 @@ interface VagueStandardsData {
   suggestions: { time: string; frequency: string };
   standards: VagueStandard[];
   measurableCues: string[];
+  /** Verbs of what happens: a vague word next to one states a fact, unless a duty cue is in the sentence. */
+  factVerbs?: string[];
+  dutyCues?: string[];
 }
 
 interface Options {
@@ -29,11 +32,15 @@ interface Options {
   remove: string[];
 }
 
+/** How many words away a verb of what happens may be from the vague word it describes. */
+const FACT_DISTANCE = 3;
 const GENERIC_SUGGESTION = 'give a number, for example “within 60 seconds” or “every Monday”';
 
 interface Matchers {
   standards: PhraseMatcher<VagueStandard>;
   cues: PhraseMatcher<PhraseEntry>;
+  facts: PhraseMatcher<PhraseEntry>;
+  duties: PhraseMatcher<PhraseEntry>;
   data: VagueStandardsData;
 }
 
@@ -47,6 +54,8 @@ const matchersFor = perLanguageAndSettings((lang: string, options: Options): Mat
   return {
     standards: new PhraseMatcher(standards, classes),
     cues: new PhraseMatcher(data.measurableCues.map((phrase) => ({ phrase })), classes),
+    facts: new PhraseMatcher((data.factVerbs ?? []).map((phrase) => ({ phrase })), classes),
+    duties: new PhraseMatcher((data.dutyCues ?? []).map((phrase) => ({ phrase })), classes),
     data,
   };
 });
@@ -72,7 +81,13 @@ export default defineFileRule({
       const covered = (index: number) => found.some((match) => index >= match.first && index <= match.last);
       const cues = matchers.cues.find(tokens, block.text).filter((cue) => !covered(cue.first));
       if (cues.length > 0) continue;
+      // "Customers frequently ask about delivery": how often something happens, not what anyone must meet.
+      // A verb that opens the sentence is an instruction ("Ask the customer promptly"), not a fact.
+      const facts = matchers.facts.find(tokens, block.text);
+      const statesDuty = matchers.duties.find(tokens, block.text).length > 0;
+      const isFact = (match: (typeof found)[number]) => !statesDuty && facts.some((fact) => fact.first > 0 && fact.last >= match.first - FACT_DISTANCE && fact.first <= match.last + FACT_DISTANCE);
       for (const match of found) {
+        if (isFact(match)) continue;
         const { entry } = match;
         const suggestion = entry.suggestion ?? (entry.kind ? matchers.data.suggestions[entry.kind] : GENERIC_SUGGESTION);
         context.report({

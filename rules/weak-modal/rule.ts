@@ -2,7 +2,7 @@ import { checkSentences } from '../../src/language/grammar-rule.js';
 import { languagesWithCheck } from '../../src/language/index.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type ModalMessageId = 'obligation' | 'shall' | 'hedge';
+export type ModalMessageId = 'obligation' | 'expectation' | 'expectationNoRewrite' | 'shall' | 'hedge';
 
 /** What a language's weak-modal check is given. */
 export interface ModalCheckOptions {
@@ -48,6 +48,8 @@ export default defineFileRule<Options, ModalMessageId>({
   },
   messages: {
     obligation: "'{word}' states an obligation weakly: write 'must' if it is required, or give the instruction directly.",
+    expectation: "'{word}' states an expectation, not a duty: write what happens ('{present}'), or 'must' if it is a requirement.",
+    expectationNoRewrite: "'{word}' states an expectation, not a duty: write what happens, or 'must' if it is a requirement.",
     shall: "'{word}' is legal jargon that reads as future: write 'must' for an obligation, or the present tense for a fact.",
     hedge: "'{phrase}' is a hedge: say what {subject} must or can do.",
   },

@@ -13,6 +13,7 @@ import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
 import { applyBaseline, createBaseline, readBaseline, serializeBaseline } from '../lint/baseline.js';
 import { parseShard } from '../lint/shard.js';
+import { progressLine } from './progress-line.js';
 import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 interface LintFlags {
@@ -22,6 +23,7 @@ interface LintFlags {
   quiet?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  reportUnusedDisableDirectives?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
   asOf?: string;
@@ -46,6 +48,7 @@ export function register(program: Command, outcome: RunOutcome): void {
     .option('--quiet', 'report errors only')
     .option('--fix', 'apply safe fixes and write the files')
     .option('--fix-dry-run', 'print the fixes as a diff without writing (with --format json: in `output`)')
+    .option('--report-unused-disable-directives', 'report sop-disable comments that silence no finding, as errors')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <path>', 'file name for the standard input (selects config overrides and the report name)')
     .option('--as-of <date>', 'the date that date rules compare with, YYYY-MM-DD (default: today)')
@@ -84,7 +87,13 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
 
-  const report = await lint({ cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard, timeRules: Boolean(process.env.SOP_TIMING) });
+  // The progress line is for people watching a terminal: never with a machine format or a report file.
+  const progress = progressLine(process.stderr, { enabled: format === 'stylish' && !flags.outputFile && !stdin });
+  const report = await lint({
+    cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard,
+    timeRules: Boolean(process.env.SOP_TIMING), reportUnusedDirectives: flags.reportUnusedDisableDirectives, onProgress: progress.update,
+  });
+  progress.finish();
 
   if (report.results.length === 0) {
     process.stderr.write(`sop: no Markdown files found under ${paths.length ? paths.join(', ') : 'the current folder'} (after .sopignore and the config's ignore).\n`);

@@ -166,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** The folder whose files a handbook may publish: the config's folder, else the first path built, else the working folder. */
-function repositoryRoot(options: BuildOptions, config: { path?: string; root: string }): string {
+export function repositoryRoot(options: Pick<BuildOptions, 'cwd' | 'paths'>, config: { path?: string; root: string }): string {
   if (config.path) return config.root;
   const first = options.paths[0] ? resolve(options.cwd, options.paths[0]) : options.cwd;
   try {

@@ -25,7 +25,7 @@ export function grammarSentences(doc: SopDocument, config: ResolvedConfig): { pa
       let prepared: unknown;
       return {
         sentence,
-        prepared: () => (prepared ??= pack.prepare({ blockText: sentence.block.text, start: sentence.start, end: sentence.end, quotes: quotesOf(sentence.block) })),
+        prepared: () => (prepared ??= pack.prepare({ blockText: sentence.block.text, start: sentence.start, end: sentence.end, quotes: quotesOf(sentence.block), placeholders: sentence.block.placeholders })),
       };
     });
   });
@@ -41,11 +41,14 @@ const runCache = new Map<string, Map<string, GrammarFinding[]>>();
 const MAX_CACHED_BLOCKS = 4_000;
 
 function cachedFindings(cacheKey: string, { sentence, prepared }: PreparedSentence, compute: (prepared: unknown) => GrammarFinding[]): GrammarFinding[] {
-  let perBlock = runCache.get(sentence.block.text);
+  // Messages show what a placeholder stands for, so blocks that differ only there are not the same.
+  const { text, placeholders } = sentence.block;
+  const blockKey = placeholders.length === 0 ? text : `${text}\u0000${placeholders.map((p) => p.source).join('\u0000')}`;
+  let perBlock = runCache.get(blockKey);
   if (!perBlock) {
     if (runCache.size >= MAX_CACHED_BLOCKS) runCache.clear();
     perBlock = new Map();
-    runCache.set(sentence.block.text, perBlock);
+    runCache.set(blockKey, perBlock);
   }
   const key = `${cacheKey}|${sentence.block.inQuote ? 'q' : ''}${sentence.start}:${sentence.end}`;
   let findings = perBlock.get(key);

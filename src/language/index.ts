@@ -19,6 +19,8 @@ export interface SentenceInput {
   end: number;
   /** Quoted stretches of the block (scripts staff say, UI labels), which the checks skip. */
   quotes: ReadonlyArray<readonly [number, number]>;
+  /** Stretches of `blockText` that are the placeholder word for inline code or a URL, with the source each stands for, in order. */
+  placeholders?: ReadonlyArray<{ readonly start: number; readonly end: number; readonly source: string }>;
 }
 
 /** A problem found by a check, with offsets in the block text and the data the rule's message needs. */

@@ -15,18 +15,30 @@ const isLetterOrDigit = (char: string | undefined) => char !== undefined && /[\p
 
 export function quotedSpans(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
+  // Where a search for a closing mark found none, no later search for it can find one: it is not
+  // repeated, so a line of unmatched openers (“““… or 'a 'a 'a …) is read once, not once per opener.
+  const absentFrom = new Map<string, number>();
+  const find = (key: string, from: number, search: (from: number) => number) => {
+    const absent = absentFrom.get(key);
+    if (absent !== undefined && from >= absent) return -1;
+    const found = search(from);
+    if (found < 0) absentFrom.set(key, from);
+    return found;
+  };
+  const plain = (mark: string) => (from: number) => text.indexOf(mark, from);
   let i = 0;
   while (i < text.length) {
     const char = text[i];
     let close = -1;
     if (char in PAIRED) {
-      close = text.indexOf(PAIRED[char], i + 1);
+      close = find(PAIRED[char], i + 1, plain(PAIRED[char]));
       // „quoted“ is German; „quoted” also closes, as written in some fonts.
-      if (close < 0 && char === '„') close = text.indexOf('”', i + 1);
+      if (close < 0 && char === '„') close = find('”', i + 1, plain('”'));
     } else if (char === '"') {
-      close = text.indexOf('"', i + 1);
+      close = find('"', i + 1, plain('"'));
     } else if ((char === '‘' || char === "'") && !isLetterOrDigit(text[i - 1]) && isLetterOrDigit(text[i + 1])) {
-      close = closingSingleQuote(text, i + 1, char === '‘' ? '’' : "'");
+      const mark = char === '‘' ? '’' : "'";
+      close = find(`closing ${mark}`, i + 1, (from) => closingSingleQuote(text, from, mark));
     }
     if (close > i) {
       spans.push([i, close + 1]);
@@ -46,8 +58,18 @@ function closingSingleQuote(text: string, from: number, mark: string): number {
   return -1;
 }
 
+/** Whether `offset` is inside one of `spans` (in order and disjoint, as quotedSpans gives them): a binary search. */
 export function isInside(spans: readonly QuotedSpan[], offset: number): boolean {
-  return spans.some(([start, end]) => offset >= start && offset < end);
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = spans[middle];
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** "Customer:" or "Team lead:" at the start of a block: a speaker label of one to three words. */

@@ -12,6 +12,8 @@ import type { SopDocument } from '../types.js';
  */
 export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
+  /** Which directives (and ids) silenced a finding so far, as plain strings that cross worker threads. */
+  used(): string[];
 }
 
 export interface Directive {
@@ -23,7 +25,7 @@ export interface Directive {
 
 const DIRECTIVE = /<!--\s*sop-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
 
-export const noSuppressions: Suppressions = { isSuppressed: () => false };
+export const noSuppressions: Suppressions = { isSuppressed: () => false, used: () => [] };
 
 export function collectDirectives(doc: SopDocument): Directive[] {
   const directives: Directive[] = [];
@@ -61,35 +63,69 @@ function readDirectives(node: Html, into: Directive[]): void {
   }
 }
 
-/** Builds a line-based suppression map; kept per file (it is tiny) so corpus findings are filtered too. */
-export function buildSuppressions(directives: Directive[]): Suppressions {
+/**
+ * Builds a line-based suppression map; kept per file (it is tiny) so corpus findings are filtered too.
+ * It remembers which directive silenced which rule (`used`), so comments that silence nothing can be
+ * reported (`--report-unused-disable-directives`); `seed` carries what the file pass already used.
+ */
+export function buildSuppressions(directives: Directive[], seed: readonly string[] = []): Suppressions {
   if (directives.length === 0) return noSuppressions;
-  const fileWide = directives.filter((d) => d.kind === 'disable-file');
-  const lineRules = new Map<number, Array<string[] | undefined>>();
-  const ranges: Array<{ kind: 'disable' | 'enable'; rules: string[] | undefined; line: number }> = [];
-  for (const d of directives) {
-    if (d.kind === 'disable-next-line') push(lineRules, d.endLine + 1, d.rules);
-    else if (d.kind === 'disable-line') push(lineRules, d.line, d.rules);
-    else if (d.kind === 'disable' || d.kind === 'enable') ranges.push({ kind: d.kind, rules: d.rules, line: d.line });
+  const used = new Set(seed);
+  const indexed = directives.map((directive, index) => ({ ...directive, index }));
+  const fileWide = indexed.filter((d) => d.kind === 'disable-file');
+  const lineRules = new Map<number, Array<{ index: number; rules: string[] | undefined }>>();
+  const ranges = indexed.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.line - b.line || a.index - b.index);
+  for (const d of indexed) {
+    if (d.kind === 'disable-next-line') push(lineRules, d.endLine + 1, d);
+    else if (d.kind === 'disable-line') push(lineRules, d.line, d);
   }
-  ranges.sort((a, b) => a.line - b.line);
   const covers = (rules: string[] | undefined, id: string) => rules === undefined || rules.includes(id);
+  const mark = (index: number, rules: string[] | undefined, ruleId: string): true => {
+    used.add(usageKey(index, rules ? ruleId : undefined));
+    return true;
+  };
   return {
     isSuppressed(ruleId, line) {
-      if (fileWide.some((d) => covers(d.rules, ruleId))) return true;
-      if (lineRules.get(line)?.some((rules) => covers(rules, ruleId))) return true;
-      let disabled = false;
+      const file = fileWide.find((d) => covers(d.rules, ruleId));
+      if (file) return mark(file.index, file.rules, ruleId);
+      const onLine = lineRules.get(line)?.find((d) => covers(d.rules, ruleId));
+      if (onLine) return mark(onLine.index, onLine.rules, ruleId);
+      let last: (typeof ranges)[number] | undefined;
       for (const range of ranges) {
         if (range.line > line) break;
-        if (covers(range.rules, ruleId)) disabled = range.kind === 'disable';
+        if (covers(range.rules, ruleId)) last = range;
       }
-      return disabled;
+      if (!last || last.kind !== 'disable') return false;
+      return mark(last.index, last.rules, ruleId);
     },
+    used: () => [...used].sort(),
   };
 }
 
-function push(map: Map<number, Array<string[] | undefined>>, line: number, rules: string[] | undefined) {
+/** `3` for directive 3 (no ids: every rule), `3:passive-voice` for one id of its list. */
+function usageKey(index: number, ruleId: string | undefined): string {
+  return ruleId === undefined ? String(index) : `${index}:${ruleId}`;
+}
+
+/** The directives (and ids of their lists) that silenced nothing, given what was used. */
+export function unusedDirectives(directives: readonly Directive[], used: readonly string[], knownRule: (id: string) => boolean): Array<{ directive: Directive; ruleId?: string }> {
+  const usedKeys = new Set(used);
+  const unused: Array<{ directive: Directive; ruleId?: string }> = [];
+  directives.forEach((directive, index) => {
+    // sop-enable ends a range; it silences nothing by design.
+    if (directive.kind === 'enable') return;
+    if (directive.rules === undefined) {
+      if (!usedKeys.has(usageKey(index, undefined))) unused.push({ directive });
+      return;
+    }
+    // An id that is not a rule is already a disable-directive finding of its own.
+    for (const ruleId of directive.rules) if (knownRule(ruleId) && !usedKeys.has(usageKey(index, ruleId))) unused.push({ directive, ruleId });
+  });
+  return unused;
+}
+
+function push(map: Map<number, Array<{ index: number; rules: string[] | undefined }>>, line: number, directive: { index: number; rules: string[] | undefined }) {
   const list = map.get(line) ?? [];
-  list.push(rules);
+  list.push(directive);
   map.set(line, list);
 }

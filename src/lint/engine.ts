@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { mergeRuleSettings, type FileSettings } from '../config/rule-settings.js';
 import { loadRules } from '../rules/registry.js';
 import type { CorpusContext, CorpusRule, FileResult, Finding, History, ResolvedConfig, Rule } from '../types.js';
-import { buildSuppressions, type Suppressions } from './directives.js';
+import { buildSuppressions, unusedDirectives, type Directive, type Suppressions } from './directives.js';
 import { discover, type UnreadableFolder } from '../source/discover.js';
 import { repositoryFiles, gitRootOf } from '../source/files.js';
 import { openGitRepository } from '../source/git.js';
@@ -53,6 +53,10 @@ export interface LintOptions {
   history?: History;
   /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
   overlay?: ReadonlyMap<string, string>;
+  /** Report `sop-disable…` comments that silence no finding (`--report-unused-disable-directives`). */
+  reportUnusedDirectives?: boolean;
+  /** Called as files are linted, with how many are done of how many (the progress line of long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintReport {
@@ -119,7 +123,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const crashes: RuleCrash[] = [];
   const records: DocumentRecord[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
-  const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; result: FileResult }>();
+  const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; directives: Directive[]; result: FileResult }>();
   const timings = options.timeRules ? new Map<string, number>() : undefined;
   const addTime = (ruleId: string, ms: number) => timings?.set(ruleId, (timings.get(ruleId) ?? 0) + ms);
   outcomes.forEach((outcome, index) => {
@@ -131,7 +135,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     results.push(result);
     if (outcome.record) records.push(outcome.record);
     for (const crash of outcome.crashes) crashes.push(crash);
-    perFile.set(result.filePath, { settings: outcome.settings, suppressions: buildSuppressions(outcome.directives), result });
+    perFile.set(result.filePath, { settings: outcome.settings, suppressions: buildSuppressions(outcome.directives, outcome.usedDirectives), directives: outcome.directives, result });
   });
   for (const folder of discovery.unreadable) results.push(unreadableFolderResult(folder, request));
   const history = options.stdin ? undefined : (options.history ?? (options.since ? gitHistory(openGitRepository(gitFolderOf(root, asked, cwd), options.since), options.since) : undefined));
@@ -172,6 +176,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     if (timings) addTime(rule.id, performance.now() - started);
   }
 
+  if (options.reportUnusedDirectives) {
+    for (const { directives, suppressions, result } of perFile.values()) reportUnused(result, directives, suppressions, config);
+  }
+
   let errorCount = 0;
   let warningCount = 0;
   for (const result of results) {
@@ -187,8 +195,19 @@ export async function lint(options: LintOptions): Promise<LintReport> {
    * outside the shard) run only those rules' summaries (and parsing), never a fix.
    */
   async function lintInputs(all: FileInput[], ruleSet: Rule[], pass: FilePassRequest, threads: number, only?: readonly string[]) {
+    let done = 0;
+    const progress = (count: number) => {
+      done += count;
+      options.onProgress?.(done, all.length);
+    };
     const run = async (some: FileInput[], someRules: Rule[], somePass: FilePassRequest, someOnly?: readonly string[]) =>
-      threads > 1 ? lintInWorkers(some, somePass, threads, someOnly) : some.map((input) => lintFile(input, someRules, somePass));
+      threads > 1
+        ? lintInWorkers(some, somePass, threads, someOnly, progress)
+        : some.map((input) => {
+            const outcome = lintFile(input, someRules, somePass);
+            progress(1);
+            return outcome;
+          });
     if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only);
     const corpusIds = corpusRules.map((rule) => rule.id);
     const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only);
@@ -197,6 +216,25 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     let m = 0;
     let o = 0;
     return all.map((input) => (reported.has(input.absolutePath) ? mine[m++] : others[o++]));
+  }
+}
+
+/**
+ * Errors for the directives of a file that silenced nothing, as ESLint's `--report-unused-disable-directives`
+ * reports them: a suppression that no longer suppresses hides nothing but misleads the reader.
+ */
+function reportUnused(result: FileResult, directives: readonly Directive[], suppressions: Suppressions, config: ResolvedConfig): void {
+  for (const { directive, ruleId } of unusedDirectives(directives, suppressions.used(), (id) => Object.hasOwn(config.rules, id))) {
+    const what = ruleId ? `"${ruleId}"` : 'any rule';
+    result.messages.push({
+      ruleId: 'disable-directive',
+      severity: 2,
+      message: `This sop-${directive.kind} comment silences nothing for ${what}: remove ${ruleId ? 'the id' : 'it'}, before it hides a later finding nobody meant to hide.`,
+      line: directive.line,
+      column: 1,
+      endLine: directive.endLine,
+      endColumn: 1,
+    });
   }
 }
 

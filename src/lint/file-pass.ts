@@ -44,6 +44,8 @@ export interface FileOutcome {
   crashes: RuleCrash[];
   summaries: Array<[ruleId: string, summary: unknown]>;
   directives: Directive[];
+  /** Which directives silenced a file-rule finding (see `Suppressions.used`). */
+  usedDirectives?: string[];
   /** The document's record, when the run asks for records and the file is a document. */
   record?: DocumentRecord;
   /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
@@ -119,6 +121,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     for (const finding of lintOutcome.findings) result.messages.push(finding); // no spread: V8 limits arguments
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
+    outcomeOf.usedDirectives = lintOutcome.suppressions.used();
     outcomeOf.summaries = [...lintOutcome.summaries];
   }
   if (timings) outcomeOf.timings = [...timings];

@@ -12,6 +12,12 @@ interface WorkerJob {
 const job = workerData as WorkerJob;
 const all = await loadRules();
 const rules = job.onlyRules ? all.filter((rule) => job.onlyRules!.includes(rule.id) || rule.id === 'parse-error') : all;
+/** How often a worker tells the main thread how far it is (for the progress line of long runs). */
+const PROGRESS_EVERY = 25;
 const outcomes: FileOutcome[] = [];
-for (const input of job.inputs) outcomes.push(lintFile(input, rules, job.request));
-parentPort!.postMessage(outcomes);
+for (const input of job.inputs) {
+  outcomes.push(lintFile(input, rules, job.request));
+  if (outcomes.length % PROGRESS_EVERY === 0) parentPort!.postMessage({ kind: 'progress', done: PROGRESS_EVERY });
+}
+parentPort!.postMessage({ kind: 'progress', done: outcomes.length % PROGRESS_EVERY });
+parentPort!.postMessage({ kind: 'outcomes', outcomes });

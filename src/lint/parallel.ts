@@ -31,6 +31,7 @@ export async function lintInWorkers(
   request: FilePassRequest,
   jobs: number,
   onlyRules?: readonly string[],
+  onFilesDone?: (count: number) => void,
 ): Promise<FileOutcome[]> {
   const shares: FileInput[][] = Array.from({ length: jobs }, () => []);
   inputs.forEach((input, index) => shares[index % jobs].push(input));
@@ -40,8 +41,9 @@ export async function lintInWorkers(
         new Promise<FileOutcome[]>((resolve, reject) => {
           const worker = new Worker(workerUrl, { workerData: { inputs: share, request, onlyRules } });
           let received: FileOutcome[] | undefined;
-          worker.once('message', (outcomes: FileOutcome[]) => {
-            received = outcomes;
+          worker.on('message', (message: { kind: 'progress'; done: number } | { kind: 'outcomes'; outcomes: FileOutcome[] }) => {
+            if (message.kind === 'progress') onFilesDone?.(message.done);
+            else received = message.outcomes;
           });
           worker.once('error', reject);
           worker.once('exit', (code) => {

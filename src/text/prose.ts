@@ -25,7 +25,22 @@ export interface ProseBlock {
   inListItem: boolean;
   /** Set when the block is inside a blockquote. */
   inQuote: boolean;
+  /** Offsets in `text` of the line breaks written as `<br>`: a sentence ends at each. */
+  lineBreaks: number[];
+  /** Where `text` holds the placeholder word, and the source it stands for (what a message shows). */
+  placeholders: Placeholder[];
 }
+
+/** A stretch of `text` that is the placeholder word standing for inline code, a URL or an e-mail address. */
+export interface Placeholder {
+  start: number;
+  end: number;
+  /** The source it replaces, on one line (`` `Duplicate` ``, `https://example.com`). */
+  source: string;
+}
+
+/** A bullet at the start of a line written after `<br>`: "- ", "* ", "+ ", "• " (the escaped "\\- " is "- " here too). */
+const LINE_BULLET = /^[ \t]*[-*+•][ \t]+/;
 
 /** Word the text gets in place of inline code and bare URLs. */
 export const PLACEHOLDER = 'item';
@@ -89,6 +104,12 @@ export function proseBlocks(doc: SopDocument, config: ResolvedConfig): ProseBloc
 
 function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], children: PhrasingContent[]) {
   let text = '';
+  const lineBreaks: number[] = [];
+  const placeholders: Placeholder[] = [];
+  const placeholder = (start: number, end: number) => {
+    placeholders.push({ start: text.length, end: text.length + PLACEHOLDER.length, source: source.slice(start, end).replace(/\s+/g, ' ') });
+    spanning(PLACEHOLDER, start, end);
+  };
   const map = new SourceMap();
   const source = doc.text;
   const aligned = (value: string, start: number, end: number) => {
@@ -110,7 +131,7 @@ function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], chi
     let cursor = 0;
     for (const [from, to] of ranges) {
       if (from > cursor) aligned(value.slice(cursor, from), at(cursor), at(from));
-      spanning(PLACEHOLDER, at(from), probe.ends[to - 1]);
+      placeholder(at(from), probe.ends[to - 1]);
       cursor = to;
     }
     if (cursor < value.length) aligned(value.slice(cursor), at(cursor), end);
@@ -120,24 +141,36 @@ function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], chi
       const start = child.position?.start.offset ?? (map.length > 0 ? map.ends[map.length - 1] : 0);
       const end = child.position?.end.offset ?? start;
       switch (child.type) {
-        case 'text':
-          appendMaskingUrls(child.value, start, end);
+        case 'text': {
+          // A line after `<br>` in a table cell often starts with a bullet ("<br>- the receipt"): the
+          // marker is layout, not a word of the sentence.
+          const bullet = lineBreaks.at(-1) === text.length - 1 ? LINE_BULLET.exec(child.value)?.[0].length ?? 0 : 0;
+          if (bullet === 0) appendMaskingUrls(child.value, start, end);
+          else {
+            const probe = new SourceMap();
+            probe.appendAligned(child.value, source, start, end);
+            appendMaskingUrls(child.value.slice(bullet), bullet < child.value.length ? probe.starts[bullet] : end, end);
+          }
           break;
+        }
         case 'inlineCode':
-          spanning(PLACEHOLDER, start, end);
+          placeholder(start, end);
           break;
         case 'break':
           spanning(' ', start, end);
           break;
         case 'link': {
           const label = child.children.map((c) => ('value' in c ? c.value : '')).join('');
-          if (label === child.url || label.replace(/^mailto:/, '') === child.url.replace(/^mailto:/, '')) spanning(PLACEHOLDER, start, end);
+          if (label === child.url || label.replace(/^mailto:/, '') === child.url.replace(/^mailto:/, '')) placeholder(start, end);
           else walk(child.children);
           break;
         }
         case 'html':
           // A `<br>` in a table cell (or anywhere in a paragraph) separates lines: no word runs across it.
-          if (/^<br\s*\/?>$/i.test(child.value.trim())) spanning('\n', start, end);
+          if (/^<br\s*\/?>$/i.test(child.value.trim())) {
+            lineBreaks.push(text.length);
+            spanning('\n', start, end);
+          }
           break;
         case 'image':
         case 'imageReference':
@@ -150,7 +183,7 @@ function buildBlock(doc: SopDocument, node: Nodes, kind: ProseBlock['kind'], chi
   };
   walk(children);
   if (text.trim() === '') return undefined;
-  return { kind, text, map, node };
+  return { kind, text, map, node, lineBreaks, placeholders };
 }
 
 /** True when a plain replacement of the block's span `[start, end)` in the file loses no markup. */
@@ -167,8 +200,20 @@ export function sentencesOfDocument(doc: SopDocument, config: ResolvedConfig): S
   return doc.memo('sentences', () =>
     proseBlocks(doc, config)
       .filter((block) => block.kind !== 'heading')
-      .flatMap((block) => sentencesOf(block.text, doc.lang).map((span) => ({ ...span, block }))),
+      .flatMap((block) => sentencesOfBlock(block, doc.lang).map((span) => ({ ...span, block }))),
   );
+}
+
+/** Sentences of a block: each line between `<br>` breaks is split on its own, so no sentence runs across one. */
+function sentencesOfBlock(block: ProseBlock, lang: string): SentenceSpan[] {
+  if (block.lineBreaks.length === 0) return sentencesOf(block.text, lang);
+  const spans: SentenceSpan[] = [];
+  let from = 0;
+  for (const at of [...block.lineBreaks, block.text.length]) {
+    for (const span of sentencesOf(block.text.slice(from, at), lang)) spans.push({ text: span.text, start: span.start + from, end: span.end + from });
+    from = at + 1;
+  }
+  return spans;
 }
 
 /** A `{offset, endOffset}` location for a span of a block, for `context.report`. */

@@ -16,6 +16,11 @@ const weakModal: GrammarCheck<EnglishSentence, ModalCheckOptions, ModalMessageId
       const who = subject.norm === 'i' ? 'I' : isSubjectPronoun(subject) ? subject.norm : `${isPluralSubject(subject) ? '' : 'the '}${subject.text.toLowerCase()}`;
       return { ...found, messageId: 'hedge', data: { phrase: word, subject: who } };
     }
+    if (match.expectation) {
+      return match.expectation.present
+        ? { ...found, messageId: 'expectation', data: { word, present: match.expectation.present } }
+        : { ...found, messageId: 'expectationNoRewrite', data: { word } };
+    }
     return { ...found, messageId: 'obligation', data: { word } };
   });
 };

@@ -7,6 +7,7 @@ import { languageName } from '../languages.js';
 import { fillLabel, type Labels } from './labels.js';
 import { relinkBody, type Linker } from './linker.js';
 import { displayName, displayNames } from './names.js';
+import { declaredStatus } from './status.js';
 
 export interface ArticleContext {
   plan: EditionPlan;
@@ -139,7 +140,7 @@ function metadataBox(doc: PlacedDoc, context: ArticleContext): Element {
     [labels.owner, record.owner],
     [labels.approver, record.approver],
     [labels.version, record.version],
-    [labels.status, statusName(record.status, labels)],
+    [labels.status, statusElement(declaredStatus(record), labels)],
     [labels.effective, dateElement(record.effective)],
     [labels.lastReviewed, dateElement(record.lastReviewed)],
     [labels.nextReview, nextReviewElement(doc, labels)],
@@ -158,8 +159,12 @@ function metadataBox(doc: PlacedDoc, context: ArticleContext): Element {
   );
 }
 
-/** Statuses read as words ("Approved"), not as the frontmatter's lower-case value. */
-function statusName(status: string, labels: Labels): string {
+/**
+ * Statuses read as words ("Approved"), not as the frontmatter's lower-case value. A document that
+ * gives none (built with lint errors) says so: it is not shown as approved.
+ */
+function statusElement(status: string | undefined, labels: Labels): Element | string {
+  if (status === undefined) return h('span.sop-missing', labels.statusMissing);
   const known: Record<string, string> = { approved: labels.statusApproved, draft: labels.statusDraft, retired: labels.statusRetired };
   return Object.hasOwn(known, status) ? known[status] : status;
 }

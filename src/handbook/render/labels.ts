@@ -25,6 +25,7 @@ export const DEFAULT_LABELS = {
   statusApproved: 'Approved',
   statusDraft: 'Draft',
   statusRetired: 'Retired',
+  statusMissing: 'Not given',
   details: 'Details',
   menu: 'Contents',
   searchLoading: 'Loading the search…',

@@ -1,3 +1,4 @@
+import { declaredStatus } from './status.js';
 import type { ChangeReport, EditionPlan, PlacedDoc, StepSummary, TransformedDoc } from '../types.js';
 
 /** Version of the manifest's shape; `--previous` refuses manifests it does not understand. */
@@ -9,7 +10,8 @@ export interface ManifestDocument {
   number: string;
   title: string;
   type: string;
-  status: string;
+  /** As the document gives it; null when it gives none (only in a build over lint errors). */
+  status: string | null;
   version: string | null;
   owner: string | null;
   approver: string | null;
@@ -93,7 +95,7 @@ export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<T
       number,
       title: record.title,
       type: record.type,
-      status: record.status,
+      status: declaredStatus(record) ?? null,
       version: record.version ?? null,
       owner: record.owner ?? null,
       approver: record.approver ?? null,
