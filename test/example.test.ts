@@ -21,6 +21,7 @@ describe('the bundled example repository', () => {
       'branches/london/opening-the-store.md:39 branch-uniformity',
       'policies/complaints.md:40 measurable-standard',
       'policies/customer-contact.md:69 present-tense',
+      'policies/refunds.hi.md:60 passive-voice',
       'policies/refunds.md:52 passive-voice',
       'procedures/answering-calls.md:40 wordy-phrase',
       'procedures/answering-calls.ta.md:25 passive-voice',
@@ -29,9 +30,14 @@ describe('the bundled example repository', () => {
       'procedures/answering-calls.te.md:41 step-imperative',
       'procedures/closing-the-store.md:8 review-overdue',
       'procedures/handling-a-complaint.fr.md:7 translation-parity',
+      'procedures/handling-a-complaint.fr.md:28 present-tense',
       'procedures/handling-a-complaint.fr.md:44 translation-parity',
+      'procedures/handling-a-complaint.fr.md:51 weak-modal',
       'procedures/handling-a-complaint.md:49 weak-modal',
       'procedures/processing-a-refund.md:40 step-imperative',
+      'procedures/processing-a-refund.mr.md:42 passive-voice',
+      'procedures/processing-a-refund.mr.md:42 step-imperative',
+      'procedures/processing-a-refund.mr.md:52 weak-modal',
     ]);
   });
 

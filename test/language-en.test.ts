@@ -39,8 +39,9 @@ describe('language packs', () => {
   it('are picked by the primary subtag', () => {
     expect(languagePackFor('en')?.lang).toBe('en');
     expect(languagePackFor('en-GB')?.lang).toBe('en');
-    expect(languagePackFor('fr')).toBeUndefined();
-    expect(languagePackFor('hi')).toBeUndefined();
+    expect(languagePackFor('hi-IN')?.lang).toBe('hi');
+    expect(languagePackFor('fr-CA')?.lang).toBe('fr');
+    expect(languagePackFor('xx')).toBeUndefined();
   });
 
   it('give each grammar rule the languages that have a check for it', () => {

@@ -8,7 +8,7 @@ export type TenseMessageId = 'future' | 'futureNoRewrite' | 'past' | 'pastNoRewr
 /**
  * What a language's present-tense check is given: the `past` and `future` options as configured, or
  * undefined when the user left them alone. A language whose future or past forms are too ambiguous to
- * flag by default (Tamil and Telugu state rules in the forms that look like futures) checks them only
+ * flag by default (Tamil and Telugu state rules in the forms that look like futures; Hindi and Marathi perfectives look like adjectives) checks them only
  * when the option is set to true; the others check both unless told not to.
  */
 export interface TenseCheckOptions {
@@ -34,7 +34,7 @@ export default defineFileRule<Options, TenseMessageId>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account"). Default: on in English; off in Tamil and Telugu, which have no past check yet.' },
+      past: { type: 'boolean', description: 'Flag a past tense main verb ("The agent verified the account"). Default: on in English; off in Hindi and Marathi (set it to true to check the main verb\'s past), and in Tamil and Telugu, which have no past check yet.' },
       future: { type: 'boolean', description: 'Flag the future ("will", "is going to"). Default: on in English; off in Tamil and Telugu, where set it to true to check the personal future and "going to".' },
       ignoreSections: {
         type: 'array',

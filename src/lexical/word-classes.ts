@@ -1,4 +1,5 @@
 import { readLanguageData } from './language-data.js';
+import { normaliseWord } from './normalise.js';
 
 /** A named set of words: listed words, plus words ending in a listed suffix (at least 3 letters before it). */
 export interface WordClassData {
@@ -17,8 +18,9 @@ export class WordClasses {
   constructor(data: Record<string, WordClassData>) {
     for (const [name, entry] of Object.entries(data)) {
       if (name.startsWith('$')) continue;
-      this.words.set(name, new Set((entry.words ?? []).map((word) => word.toLowerCase())));
-      this.suffixes.set(name, (entry.suffixes ?? []).map((suffix) => suffix.toLowerCase()));
+      // Normalised as tokens are (lower case, NFC and the Indic spelling folds), so lists match either spelling.
+      this.words.set(name, new Set((entry.words ?? []).map(normaliseWord)));
+      this.suffixes.set(name, (entry.suffixes ?? []).map(normaliseWord));
     }
   }
 
