@@ -124,6 +124,7 @@ async function firedRules(engine, entries, ruleIds, rules, set) {
       config,
       asOf: '2026-06-01',
       onlyRules: ruleIds,
+      findingsPerRule: Infinity, // one document holds the whole set: every finding counts
       ruleOverrides: Object.fromEntries(ruleIds.map((id) => [id, { severity: 'warn', ...(set.ruleOptions?.[id] ? { options: set.ruleOptions[id] } : {}) }])),
     });
     for (const message of report.results[0].messages) {
