@@ -10,7 +10,7 @@ import type { LintReport } from '../lint/engine.js';
 import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
 /** What commander hands over: the build's options as typed on the command line. */
-type BuildFlags = Pick<BuildOptions, 'out' | 'branch' | 'allBranches' | 'audience' | 'includeDrafts' | 'force' | 'since' | 'previous' | 'date' | 'asOf' | 'chromium'> & {
+type BuildFlags = Pick<BuildOptions, 'out' | 'branch' | 'allBranches' | 'lang' | 'allLanguages' | 'audience' | 'includeDrafts' | 'force' | 'since' | 'previous' | 'date' | 'asOf' | 'chromium'> & {
   format?: string;
   config?: string;
   color?: boolean;
@@ -25,6 +25,8 @@ export function register(program: Command, outcome: RunOutcome): void {
     .option('-f, --format <list>', `comma-separated formats: ${BUILD_FORMATS.join(', ')} (default: build.formats in the config, else site,single)`)
     .option('--branch <name>', "the edition for one branch: its variants replace the base documents, documents for other branches are left out")
     .option('--all-branches', 'the base edition, plus one edition per branch in <out>/<branch>/')
+    .option('--lang <tag>', 'an edition in this language: each translation into it where one exists, the source (marked not yet translated) otherwise')
+    .option('--all-languages', 'also one edition per language of the documents, in <out>/<lang>/ (and <out>/<branch>/<lang>/)')
     .option('--audience <role>', 'only documents for this role (and those for everyone)')
     .option('--include-drafts', 'include draft documents, marked DRAFT')
     .option('--force', 'build even when lint finds errors; the edition is marked not compliant')
@@ -64,6 +66,8 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
     formats,
     branch: flags.branch,
     allBranches: flags.allBranches,
+    lang: flags.lang,
+    allLanguages: flags.allLanguages,
     audience: flags.audience,
     includeDrafts: flags.includeDrafts,
     force: flags.force,
@@ -102,7 +106,7 @@ function summary(result: Extract<BuildResult, { status: 'built' }>, cwd: string)
   const out = fromCwd === '' ? '.' : isAbsolute(fromCwd) || fromCwd.length > result.out.length ? result.out : fromCwd;
   const lines = result.editions.map((edition) => {
     const where = edition.folder ? `${out}/${edition.folder}` : out;
-    return `  ${where}/  ${edition.branch ?? 'all branches'}: edition ${edition.editionId}, ${plural(edition.documents, 'document')}`;
+    return `  ${where}/  ${edition.branch ?? 'all branches'}${edition.lang ? ` (${edition.lang})` : ''}: edition ${edition.editionId}, ${plural(edition.documents, 'document')}`;
   });
   const warnings = result.lint.warningCount > 0 ? `\n${plural(result.lint.warningCount, 'lint warning')}: run \`sop lint\` to see them.` : '';
   return `Built the handbook (${result.formats.join(', ')}) in ${out}/\n${lines.join('\n')}${warnings}\n`;

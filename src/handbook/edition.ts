@@ -38,7 +38,9 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
   const bodies = new Map<string, TransformedDoc>();
   const media = new Map<string, MediaRef>();
   progress.stage(`${plan.folder || 'base edition'}: transforming documents`);
-  plan.docs.forEach((doc, index) => {
+  // The other language versions are transformed too: each has a page of the site.
+  const pages = [...plan.docs, ...plan.alternates];
+  pages.forEach((doc, index) => {
     let transformed: TransformedWithMedia;
     try {
       transformed = input.cache.transform(doc, plan, input.config);
@@ -50,7 +52,7 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
     }
     for (const ref of transformed.media) media.set(ref.output, ref);
     bodies.set(doc.anchor, transformed);
-    progress.count(index + 1, plan.docs.length);
+    progress.count(index + 1, pages.length);
   });
 
   if (input.compare) plan.changes = input.compare(comparableDocs(plan, (doc) => bodies.get(doc.anchor)!.steps.map((step) => step.text)));

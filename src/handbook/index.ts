@@ -16,7 +16,8 @@ import { silentProgress, type Progress } from './progress.js';
 import { launchPrinter, type PdfPrinter } from './render/pdf.js';
 import { planEdition } from './resolve.js';
 import { branchesOf } from './select.js';
-import { buildSettings } from './settings.js';
+import { buildSettings, settingsForLanguage } from './settings.js';
+import { editionLanguages } from './edition-languages.js';
 import type { BuildFormat, ChangeReport, DocRecord, EditionPlan, EditionSelector } from './types.js';
 import { createTransformCache } from './transform/cache.js';
 import { openHandbook } from './write.js';
@@ -30,6 +31,10 @@ export interface BuildOptions {
   formats?: BuildFormat[];
   branch?: string;
   allBranches?: boolean;
+  /** An edition in one language: each document's translation into it where one exists. */
+  lang?: string;
+  /** One edition per language the documents are in, in `<out>/<lang>/` (and `<out>/<branch>/<lang>/`). */
+  allLanguages?: boolean;
   audience?: string;
   includeDrafts?: boolean;
   force?: boolean;
@@ -48,6 +53,8 @@ export interface BuildOptions {
 export interface EditionSummary {
   folder: string;
   branch: string | null;
+  /** The edition's language (`--lang`, `--all-languages`); absent for the edition of the sources. */
+  lang?: string;
   editionId: string;
   documents: number;
 }
@@ -59,7 +66,7 @@ export type BuildResult =
 export const DEFAULT_FORMATS: BuildFormat[] = ['site', 'single'];
 
 /** Folder names an edition may not take: the site's own folders. */
-const RESERVED_FOLDERS = new Set(['assets', 'documents', 'media']);
+export const RESERVED_FOLDERS = new Set(['assets', 'documents', 'media']);
 const BRANCH_FOLDER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The build date: `--date`, else SOURCE_DATE_EPOCH (reproducible builds), else today (UTC). */
@@ -87,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const buildDate = buildDateOf(options.date, env);
   const asOf = options.asOf ?? buildDate;
   if (options.branch && options.allBranches) throw new UsageError('Give either --branch or --all-branches, not both.');
+  if (options.lang && options.allLanguages) throw new UsageError('Give either --lang or --all-languages, not both.');
   const previousManifest = options.previous ? readPreviousManifest(options.previous, options.cwd) : undefined;
   // Config → settings → formats and Chromium, once; then one reading of the repository, by the lint.
   const config = loadConfig({ cwd: options.cwd, configPath: options.configPath, rules: await loadRules(), paths: options.paths });
@@ -110,7 +118,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Files the lint could not read have no record: they are left out, and stderr says so.
   const unreadable = unreadableFiles(report);
   const records = report.records;
-  const selectors = editionSelectors(records, settings.branches, options);
+  const selectors = editionLanguages(records, editionSelectors(records, settings.branches, options), options, RESERVED_FOLDERS);
+  const settingsOf = new Map<string, typeof settings>();
+  const editionSettings = (lang: string | undefined) => {
+    if (!lang) return settings;
+    let found = settingsOf.get(lang);
+    if (!found) settingsOf.set(lang, (found = settingsForLanguage(settings, config, lang)));
+    return found;
+  };
   const oldRecords: DocRecord[] | undefined = options.since ? recordsAtRef(options.since, { cwd: options.cwd, paths: options.paths, config }) : undefined;
 
   // Earlier versions' steps, parsed once per run however many editions compare with them.
@@ -132,14 +147,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     if (chromium) printer = await launchPrinter(chromium);
     for (const { selector, folder } of selectors) {
-      const plan = planEdition(records, { settings, selector, folder, buildDate, asOf, compliant, review: config });
+      const plan = planEdition(records, { settings: editionSettings(selector.lang), selector, folder, buildDate, asOf, compliant, review: config });
       for (const { filePath, reason } of plan.unplaced) warnings.push(`${filePath} is not in the ${folder ? `${folder} edition` : 'handbook'}: ${reason}.`);
-      const compare = comparison(plan, oldRecords, options, previousManifest, { settings, buildDate, asOf, compliant, review: config }, oldSteps);
+      const compare = comparison(plan, oldRecords, options, previousManifest, { settings: plan.settings, buildDate, asOf, compliant, review: config }, oldSteps);
       const output = await renderEdition({ plan, config, formats, compare, assets: loadStaticAssets(), readMedia, printer, progress, cache, warn: (message) => warnings.push(message) });
       progress.stage(`${folder || 'base edition'}: writing`);
       writer.add(output);
       files += output.length;
-      editions.push({ folder, branch: selector.branch ?? null, editionId: plan.editionId, documents: plan.docs.length });
+      editions.push({ folder, branch: selector.branch ?? null, ...(selector.lang ? { lang: selector.lang } : {}), editionId: plan.editionId, documents: plan.docs.length });
     }
     writer.commit({ generator: 'sopkit', buildDate, formats, compliant, editions });
   } catch (error) {
@@ -215,6 +230,8 @@ function comparison(
     return (current) => compareEditions(earlier, current, `git ${options.since}`);
   }
   if (previous) {
+    // An edition in another language than the manifest's has different texts, not changed ones.
+    if ((previous.manifest.lang ?? undefined) !== plan.selector.lang) return undefined;
     const earlier = previousForBranch(previous, plan.selector.branch);
     return earlier ? (current) => compareEditions(earlier.docs, current, earlier.against) : undefined;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { reviewState, type ReviewConfig } from '../lifecycle/review.js';
+import { chooseVersion, languageVersions } from './languages.js';
 import { selectDocuments } from './select.js';
 import type { BuildSettings, DocRecord, EditionPlan, EditionSelector, PlacedDoc, RefTarget, TocGroup } from './types.js';
 
@@ -49,10 +50,10 @@ export function planEdition(records: readonly DocRecord[], input: PlanInput): Ed
 
   const entryByAnchor = new Map(selection.included.map((entry) => [entry.anchor, entry]));
   const docs: PlacedDoc[] = [];
-  const place = (anchor: string, number: string, level: 1 | 2, parent?: string) => {
-    const { record } = entryByAnchor.get(anchor)!;
+  const alternates: PlacedDoc[] = [];
+  const placed = (record: DocRecord, anchor: string, number: string, level: 1 | 2, parent?: string): PlacedDoc => {
     const status = reviewState(record.data, input.review, input.asOf, input.settings.dueSoonDays);
-    docs.push({
+    return {
       record,
       anchor,
       number,
@@ -60,7 +61,30 @@ export function planEdition(records: readonly DocRecord[], input: PlanInput): Ed
       ...(parent ? { parent } : {}),
       draft: record.status === 'draft',
       review: { state: status.state, ...(status.next ? { nextReview: status.next.date } : {}), ...(status.daysLeft !== undefined ? { daysLeft: status.daysLeft } : {}) },
-    });
+    };
+  };
+  const place = (anchor: string, number: string, level: 1 | 2, parent?: string) => {
+    const source = entryByAnchor.get(anchor)!.record;
+    const translations = selection.translations.get(anchor) ?? [];
+    if (translations.length === 0 && !input.selector.lang) {
+      docs.push(placed(source, anchor, number, level, parent));
+      return;
+    }
+    // The contents list the document once, in the edition's language; its other languages are pages beside it.
+    const versions = languageVersions(source, translations, anchor, input.selector.lang);
+    const chosen = chooseVersion(versions);
+    for (const version of versions) {
+      const doc = placed(version.record, version.anchor, number, level, parent);
+      if (versions.length > 1) doc.languages = versions.map((other) => other.summary);
+      if (version.summary.stale) doc.stale = version.summary.stale;
+      if (version === chosen) {
+        if (input.selector.lang && version.summary.source && !version.matches) doc.untranslated = true;
+        docs.push(doc);
+      } else {
+        doc.versionOf = anchor;
+        alternates.push(doc);
+      }
+    }
   };
   groups.forEach((group, index) => {
     const number = String(index + 1);
@@ -74,10 +98,11 @@ export function planEdition(records: readonly DocRecord[], input: PlanInput): Ed
 
   const byId = new Map<string, RefTarget>();
   const byPath = new Map<string, RefTarget>();
-  for (const doc of docs) {
+  for (const doc of [...docs, ...alternates]) {
     const target: RefTarget = { anchor: doc.anchor, number: doc.number, title: doc.record.title };
     byId.set(doc.anchor, target);
-    byId.set(doc.record.id, target);
+    // A link to a translation's source id reaches the edition's version (its primary page), never an alternate.
+    if (!doc.versionOf || !byId.has(doc.record.id)) byId.set(doc.record.id, target);
     byPath.set(doc.record.filePath, target);
     const base = selection.replaced.get(doc.anchor);
     if (base) byPath.set(base.filePath, target);
@@ -98,6 +123,7 @@ export function planEdition(records: readonly DocRecord[], input: PlanInput): Ed
     buildDate: input.buildDate,
     compliant: input.compliant,
     docs,
+    alternates,
     groups,
     targets: { byId, byPath, excluded, excludedPaths, replacedBases: new Map([...selection.replaced].map(([id, record]) => [id, record.title])) },
     unplaced: selection.unplaced,
@@ -120,13 +146,13 @@ export function compareCodePoints(a: string, b: string): number {
  * what the handbook says. The build date is not part of it: the same content on another day is the
  * same edition.
  */
-export function editionIdOf(plan: Pick<EditionPlan, 'docs' | 'settings' | 'selector' | 'compliant'>): string {
+export function editionIdOf(plan: Pick<EditionPlan, 'docs' | 'settings' | 'selector' | 'compliant'> & { alternates?: PlacedDoc[] }): string {
   const hash = createHash('sha256');
   // Only what the handbook shows counts: where it is written, and in which formats, does not.
   const { organisation, title, order, pages, lang, labels, dueSoonDays, glossary } = plan.settings;
   const settings = { organisation, title, order, pages, lang, labels, dueSoonDays, glossary };
   hash.update(JSON.stringify({ settings, selector: plan.selector, compliant: plan.compliant }));
-  for (const doc of [...plan.docs].sort((a, b) => compareCodePoints(a.anchor, b.anchor))) {
+  for (const doc of [...plan.docs, ...(plan.alternates ?? [])].sort((a, b) => compareCodePoints(a.anchor, b.anchor))) {
     hash.update(`\n${doc.anchor} ${doc.number} ${doc.record.contentHash}`);
   }
   return hash.digest('hex').slice(0, 12);

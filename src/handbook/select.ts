@@ -9,6 +9,26 @@ export interface Selection {
   replaced: Map<string, DocRecord>;
   /** Documents that belong in the edition but could not be placed (an id another document already has), for `--force` to list. */
   unplaced: Array<{ filePath: string; reason: string }>;
+  /** Translations of included documents, by the anchor of the document they translate, in path order. */
+  translations: Map<string, DocRecord[]>;
+}
+
+/**
+ * The documents that are translations: a `translation_of` naming a document that is not itself a
+ * translation. One naming nothing, or a translation (a chain), is a lint error (`translation-parity`);
+ * with `--force` it is shown as a document of its own.
+ */
+export function translationSources(records: readonly DocRecord[]): Map<DocRecord, DocRecord> {
+  const byId = new Map<string, DocRecord>();
+  for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
+  const translationOf = (record: DocRecord) => (typeof record.data.translation_of === 'string' ? record.data.translation_of.trim() : '');
+  const sources = new Map<DocRecord, DocRecord>();
+  for (const record of records) {
+    const sourceId = translationOf(record);
+    const source = sourceId ? byId.get(sourceId) : undefined;
+    if (source && source !== record && !translationOf(source)) sources.set(record, source);
+  }
+  return sources;
 }
 
 /**
@@ -16,7 +36,11 @@ export interface Selection {
  * an audience keeps documents for that role and those with no audience (everyone's); a branch keeps
  * documents that apply to it, and its variants replace their base documents in place.
  */
-export function selectDocuments(records: readonly DocRecord[], selector: EditionSelector): Selection {
+export function selectDocuments(allRecords: readonly DocRecord[], selector: EditionSelector): Selection {
+  // A translation is a language version of its source, not a document of its own: set aside, then
+  // attached to its source if the source is in the edition.
+  const translationSource = translationSources(allRecords);
+  const records = allRecords.filter((record) => !translationSource.has(record));
   // Reasons name the document's own facts, not the edition's, so a body that links to it reads the
   // same in every edition that leaves it out (and the transform cache can reuse it).
   const excluded = new Map<string, { record: DocRecord; reason: string }>();
@@ -81,9 +105,28 @@ export function selectDocuments(records: readonly DocRecord[], selector: Edition
       seen.add(variant.variantOf!);
     }
   }
+  const translations = new Map<string, DocRecord[]>();
+  const includedBy = new Map(included.map((entry) => [entry.record, entry.anchor]));
+  for (const [translation, source] of translationSource) {
+    const anchor = includedBy.get(source);
+    if (anchor === undefined) {
+      exclude(translation, `translation of ${source.title}`);
+      continue;
+    }
+    if (!eligible(translation)) continue;
+    const list = translations.get(anchor) ?? [];
+    // Two translations of one document into one language: the first by path is the language version.
+    if (list.some((other) => other.lang.toLowerCase() === translation.lang.toLowerCase())) {
+      unplaced.push({ filePath: translation.filePath, reason: `${list.find((other) => other.lang.toLowerCase() === translation.lang.toLowerCase())!.filePath} is already its ${translation.lang} translation` });
+      continue;
+    }
+    list.push(translation);
+    translations.set(anchor, list);
+  }
   for (const { record } of included) excluded.delete(record.id);
+  for (const list of translations.values()) for (const record of list) excluded.delete(record.id);
   for (const id of replaced.keys()) excluded.delete(id);
-  return { included, excluded, replaced, unplaced };
+  return { included, excluded, replaced, unplaced, translations };
 }
 
 /** Every branch named by the documents (variants and `branches` lists) and the config, sorted. */

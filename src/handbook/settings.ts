@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../types.js';
 import { loadBrand } from './brand.js';
-import { DEFAULT_LABELS } from './render/labels.js';
+import { languageFile } from '../language/registry.js';
+import { ALL_DEFAULT_LABELS, DEFAULT_LABELS, type Labels } from './render/labels.js';
 import { BACK_MATTER_PAGES, type BackMatterPage, type BuildFormat, type BuildSettings } from './types.js';
 
 /** The `build:` section as written (validated by schemas/config.schema.json). */
@@ -38,12 +39,29 @@ export function buildSettings(config: ResolvedConfig): BuildSettings {
     ...(raw.out ? { out: resolve(config.root, raw.out) } : {}),
     ...(raw.formats ? { formats: raw.formats } : {}),
     lang: raw.lang ?? config.lang ?? 'en',
-    labels: { ...DEFAULT_LABELS, ...(raw.labels ?? {}) },
+    labels: { ...ALL_DEFAULT_LABELS, ...(raw.labels ?? {}) },
     dueSoonDays: raw.dueSoonDays ?? 30,
     glossary,
     names: new Map(Object.entries((config.names ?? {}) as Record<string, string>)),
     brand: loadBrand(config),
   };
+}
+
+/**
+ * The settings of a `--lang` edition: the handbook's own words from languages/<tag>/handbook-labels.json
+ * (English for a label the pack lacks or a language sop has no pack for), the config's `build.labels`
+ * over them, the pack's title unless the config names one, and `lang` (the pages' `<html lang>`) the tag.
+ */
+export function settingsForLanguage(settings: BuildSettings, config: ResolvedConfig, lang: string): BuildSettings {
+  const raw = (config.build ?? {}) as RawBuildSection;
+  const pack = languageFile<{ labels?: Record<string, unknown> }>(lang, 'handbook-labels')?.labels ?? {};
+  const fromPack: Partial<Labels> = {};
+  for (const key of Object.keys(ALL_DEFAULT_LABELS) as Array<keyof Labels>) {
+    const value = pack[key];
+    if (typeof value === 'string' && value.trim() !== '') fromPack[key] = value;
+  }
+  const labels: Labels = { ...ALL_DEFAULT_LABELS, ...fromPack, ...(raw.labels ?? {}) };
+  return { ...settings, lang, labels, title: raw.title ?? labels.defaultTitle };
 }
 
 /** Case-insensitive order by code point, so the result does not depend on the machine's ICU data. */

@@ -22,6 +22,20 @@ export interface EditionSelector {
   branch?: string;
   audience?: string;
   includeDrafts: boolean;
+  /** `--lang`: each document in this language where a translation exists, the source otherwise. */
+  lang?: string;
+}
+
+/** One language version of a document: the source or one of its translations (`translation_of`). */
+export interface LanguageVersion {
+  lang: string;
+  /** The anchor of the version's page in this edition. */
+  anchor: string;
+  title: string;
+  /** True for the document the translations are made from. */
+  source: boolean;
+  /** A translation made from an older version of its source: the version it was made from, and the source's. */
+  stale?: { from: string; current: string };
 }
 
 /** A document placed in an edition: numbered, anchored, reviewed. */
@@ -37,6 +51,14 @@ export interface PlacedDoc {
   parent?: string;
   draft: boolean;
   review: { state: ReviewStateName; nextReview?: string; daysLeft?: number };
+  /** Every language version of the document, itself included, when it has translations (for the switcher). */
+  languages?: LanguageVersion[];
+  /** In a `--lang` edition: the source, shown because it has no translation into that language. */
+  untranslated?: boolean;
+  /** This version is a stale translation (see LanguageVersion.stale). */
+  stale?: { from: string; current: string };
+  /** For another language version's page: the anchor of the document it is a version of. */
+  versionOf?: string;
 }
 
 /** A reference target in an edition, by id, anchor or file path. */
@@ -103,6 +125,8 @@ export interface EditionPlan {
   /** False when `--force` built over lint errors. */
   compliant: boolean;
   docs: PlacedDoc[];
+  /** The other language versions of the edition's documents: a page each, not in the contents. */
+  alternates: PlacedDoc[];
   groups: TocGroup[];
   /** Targets by document id (variant ids and base ids both), anchor and file path. */
   targets: {

@@ -4,7 +4,8 @@ import { compareCodePoints } from '../resolve.js';
 import { compareTerms } from '../settings.js';
 import type { BackMatterPage, ChangeReport, EditionPlan, PlacedDoc } from '../types.js';
 import { pageTitle } from './front.js';
-import type { Labels } from './labels.js';
+import { languageName } from '../languages.js';
+import { fillLabel, type Labels } from './labels.js';
 import { PAGE_IDS, type Linker } from './linker.js';
 import { displayName } from './names.js';
 import { previousEditionName } from './previous-name.js';
@@ -119,7 +120,7 @@ function reviewTable(context: BackMatterContext): Element {
       'tbody',
       rows.map((doc) =>
         h(`tr.sop-review-row-${doc.review.state}`, [
-          h('td', docLink({ anchor: doc.anchor, title: doc.record.title }, context)),
+          h('td', [docLink({ anchor: doc.anchor, title: doc.record.title }, context), ...staleTranslations(doc, labels)]),
           h('td', doc.record.owner ?? ''),
           h('td', dateCell(doc.record.lastReviewed)),
           h('td', dateCell(doc.review.nextReview)),
@@ -128,6 +129,20 @@ function reviewTable(context: BackMatterContext): Element {
       ),
     ),
   ]);
+}
+
+/** The document's stale language versions, under its row: a translation is reviewed with its source. */
+function staleTranslations(doc: PlacedDoc, labels: Labels): Element[] {
+  return (doc.languages ?? [])
+    .filter((version) => version.stale)
+    .map((version) =>
+      h('p.sop-stale-translation', [
+        h('span.sop-mark.sop-mark-stale', labels.staleTranslation),
+        ' ',
+        h('span', { lang: version.lang }, version.title),
+        ` (${languageName(version.lang)}): ${fillLabel(labels.translatedFrom, version.stale!)}`,
+      ]),
+    );
 }
 
 function indexBody(context: BackMatterContext): ElementContent[] {

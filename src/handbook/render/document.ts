@@ -3,7 +3,8 @@ import { h, type Child } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { primarySubtag } from '../../language/registry.js';
 import type { EditionPlan, PlacedDoc, RefTarget, TransformedDoc } from '../types.js';
-import type { Labels } from './labels.js';
+import { languageName } from '../languages.js';
+import { fillLabel, type Labels } from './labels.js';
 import { relinkBody, type Linker } from './linker.js';
 import { displayName, displayNames } from './names.js';
 import { declaredStatus } from './status.js';
@@ -22,7 +23,7 @@ const RIGHT_TO_LEFT = new Set(['ar', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', '
 
 /** The edition's documents by anchor, for links in bodies. */
 export function anchorTargets(plan: EditionPlan): Map<string, RefTarget> {
-  return new Map(plan.docs.map((doc) => [doc.anchor, plan.targets.byId.get(doc.anchor)!]));
+  return new Map([...plan.docs, ...plan.alternates].map((doc) => [doc.anchor, plan.targets.byId.get(doc.anchor)!]));
 }
 
 /** One document: numbered title, marks, metadata box, body, revision history. */
@@ -48,7 +49,10 @@ export function renderArticle(doc: PlacedDoc, body: TransformedDoc, context: Art
       h(`h${titleLevel}.sop-doc-title`, [h('span.sop-number', doc.number), ' ', record.title]),
       ...marks(doc, labels),
     ]),
+    // Only the site has a page per language version; the single file and the PDF hold one language.
+    titleLevel === 1 ? languageSwitcher(doc, context) : '',
     doc.draft ? h('p.sop-draft-note', { role: 'note' }, labels.draftNote) : '',
+    ...translationNotes(doc, labels),
     metadataLine(doc, context),
     // Open in the single file, which is also what prints as the PDF: paper has no clicks.
     h('details.sop-meta-details', { open: titleLevel === 2 }, [h('summary', labels.details), metadataBox(doc, context)]),
@@ -71,7 +75,37 @@ function marks(doc: PlacedDoc, labels: Labels): Element[] {
   const out: Element[] = [];
   if (doc.draft) out.push(h('span.sop-mark.sop-mark-draft', labels.draft));
   if (doc.review.state === 'overdue') out.push(h('span.sop-mark.sop-mark-overdue', labels.overdue));
+  if (doc.stale) out.push(h('span.sop-mark.sop-mark-stale', labels.staleTranslation));
+  if (doc.untranslated) out.push(h('span.sop-mark.sop-mark-untranslated', labels.notTranslated));
   return out;
+}
+
+/** What a reader must know about the version in front of them: it is an old translation, or not translated at all. */
+function translationNotes(doc: PlacedDoc, labels: Labels): Element[] {
+  const notes: Element[] = [];
+  if (doc.stale) notes.push(h('p.sop-translation-note.sop-stale-note', { role: 'note' }, fillLabel(labels.translatedFrom, doc.stale)));
+  if (doc.untranslated) notes.push(h('p.sop-translation-note.sop-untranslated-note', { role: 'note' }, labels.notTranslatedNote));
+  return notes;
+}
+
+/** Links to the document's other language versions, each named in languages/<tag>/language.json. */
+export function languageSwitcher(doc: PlacedDoc, context: Pick<ArticleContext, 'plan' | 'linker'>): Element | '' {
+  if (!doc.languages || doc.languages.length < 2) return '';
+  const labels = context.plan.settings.labels;
+  return h('nav.sop-languages', { ariaLabel: labels.languages }, [
+    h('span.sop-languages-label', `${labels.languages}:`),
+    h(
+      'ul',
+      doc.languages.map((version) =>
+        h(
+          'li',
+          version.anchor === doc.anchor
+            ? h('span', { ariaCurrent: 'page', lang: version.lang }, languageName(version.lang))
+            : h('a', { href: context.linker.doc(version.anchor), hrefLang: version.lang, lang: version.lang, rel: 'alternate', title: version.title }, languageName(version.lang)),
+        ),
+      ),
+    ),
+  ]);
 }
 
 /**

@@ -88,4 +88,27 @@ export const DEFAULT_LABELS = {
   of: 'of',
 } as const;
 
-export type Labels = Record<keyof typeof DEFAULT_LABELS, string>;
+/**
+ * The words of a document's language versions (translations). Kept apart from DEFAULT_LABELS because
+ * the language packs (languages/<tag>/handbook-labels.json) do not carry them yet: a pack that adds
+ * them is used, otherwise they stay English unless the config's `build.labels` gives them.
+ * `{from}` and `{current}` are replaced by the versions.
+ */
+export const TRANSLATION_LABELS = {
+  languages: 'Languages',
+  notTranslated: 'Not yet translated',
+  notTranslatedNote: 'Not yet translated: this document is shown in its original language.',
+  translatedFrom: 'Translated from version {from}; the current version is {current}.',
+  staleTranslation: 'Stale translation',
+} as const;
+
+export type LabelKey = keyof typeof DEFAULT_LABELS | keyof typeof TRANSLATION_LABELS;
+export type Labels = Record<LabelKey, string>;
+
+/** Every built-in label: the handbook's words and those of its language versions. */
+export const ALL_DEFAULT_LABELS: Labels = { ...DEFAULT_LABELS, ...TRANSLATION_LABELS };
+
+/** A label with `{name}` placeholders filled in. */
+export function fillLabel(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+}

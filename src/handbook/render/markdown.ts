@@ -4,6 +4,7 @@ import { referenceText } from '../transform/links.js';
 import type { EditionPlan, PlacedDoc } from '../types.js';
 import { versionChange } from './back-matter.js';
 import { editionName, pageTitle } from './front.js';
+import { fillLabel } from './labels.js';
 import { displayName, displayNames } from './names.js';
 import { previousEditionName } from './previous-name.js';
 import type { EditionContent } from './site.js';
@@ -50,6 +51,8 @@ export function renderMarkdown(content: EditionContent): string {
     const body = bodies.get(doc.anchor)!;
     heading(2, `${doc.number} ${doc.record.title}${doc.draft ? ` (${labels.draft})` : ''}`, doc.anchor);
     blocks.push(metadataList(doc, plan));
+    if (doc.stale) blocks.push(`> **${labels.staleTranslation}** ${cell(fillLabel(labels.translatedFrom, doc.stale))}`);
+    if (doc.untranslated) blocks.push(`> ${cell(labels.notTranslatedNote)}`);
     for (const item of body.markdownHeadings) slugOf.set(item.id, slugger.slug(item.text));
     if (body.markdown) blocks.push(body.markdown);
     if (doc.record.changelog.length) {

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { searchIndexFiles, tokenizerScript } from '../search/index-file.js';
-import type { BackMatterPage, EditionPlan, OutputFile, TransformedDoc } from '../types.js';
+import type { BackMatterPage, EditionPlan, OutputFile, PlacedDoc, TransformedDoc } from '../types.js';
 import { renderBackMatter } from './back-matter.js';
 import { anchorTargets, renderArticle } from './document.js';
 import { brandStyle } from './brand-style.js';
@@ -38,6 +38,8 @@ export function renderSite(content: EditionContent, assets: StaticAssets): Outpu
   });
 
   const inDocs = siteLinker(1);
+  const alternatesOf = new Map<string, PlacedDoc[]>();
+  for (const version of plan.alternates) alternatesOf.set(version.versionOf!, [...(alternatesOf.get(version.versionOf!) ?? []), version]);
   plan.docs.forEach((doc, index) => {
     const article = renderArticle(doc, bodies.get(doc.anchor)!, { plan, linker: inDocs, titleLevel: 1, anchors });
     const previous = plan.docs[index - 1];
@@ -48,8 +50,16 @@ export function renderSite(content: EditionContent, assets: StaticAssets): Outpu
     ]);
     files.push({
       path: `documents/${doc.anchor}.html`,
-      content: page(plan, { depth: 1, current: doc.anchor, title: `${doc.number} ${doc.record.title}`, main: [...editionMarks(plan), article, pager], printCss: printRules(plan, [doc]) }),
+      content: page(plan, { depth: 1, current: doc.anchor, title: `${doc.number} ${doc.record.title}`, main: [...editionMarks(plan), article, pager], printCss: printRules(plan, [doc]), languages: languageLinks(doc, inDocs) }),
     });
+    // The document's other language versions: a page each, at the same place in the contents and the pager.
+    for (const version of alternatesOf.get(doc.anchor) ?? []) {
+      const alternate = renderArticle(version, bodies.get(version.anchor)!, { plan, linker: inDocs, titleLevel: 1, anchors });
+      files.push({
+        path: `documents/${version.anchor}.html`,
+        content: page(plan, { depth: 1, current: doc.anchor, title: `${version.number} ${version.record.title}`, main: [...editionMarks(plan), alternate, pager], printCss: printRules(plan, [version]), languages: languageLinks(version, inDocs) }),
+      });
+    }
   });
 
   for (const name of plan.settings.pages) {
@@ -78,6 +88,12 @@ interface PageInput {
   title: string;
   main: ElementContent[];
   printCss?: string;
+  /** The page's language versions, for `<link rel="alternate" hreflang>`. */
+  languages?: Array<{ lang: string; href: string }>;
+}
+
+function languageLinks(doc: PlacedDoc, linker: Linker): PageInput['languages'] {
+  return doc.languages?.map((version) => ({ lang: version.lang, href: linker.doc(version.anchor) }));
 }
 
 function page(plan: EditionPlan, input: PageInput): string {
@@ -90,6 +106,7 @@ function page(plan: EditionPlan, input: PageInput): string {
     h('meta', { name: 'generator', content: 'sopkit' }),
     h('title', input.current === 'home' ? plan.settings.title : `${input.title} · ${plan.settings.title}`),
     h('script', THEME_BOOT),
+    ...(input.languages ?? []).map((version) => h('link', { rel: 'alternate', hrefLang: version.lang, href: version.href })),
     h('link', { rel: 'stylesheet', href: asset('handbook.css') }),
     h('style', { media: 'print' }, input.printCss ?? printRules(plan, [])),
     h('script', { src: asset('handbook.js'), defer: true }),

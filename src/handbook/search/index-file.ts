@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { EditionPlan, OutputFile, TransformedDoc } from '../types.js';
 import { siteLinker, PAGE_IDS } from '../render/linker.js';
 import { searchTerm, searchTokenize } from './tokenize.js';
+import { languageName } from '../languages.js';
 
 /** Options the index is built with; the browser loads it with the same ones (handbook.js). */
 export const SEARCH_FIELDS = ['title', 'section', 'text'];
@@ -30,9 +31,10 @@ export const SEARCH_PART_SIZE = 2500;
 export function searchEntries(plan: EditionPlan, bodies: ReadonlyMap<string, TransformedDoc>): SearchEntry[] {
   const linker = siteLinker(0);
   const entries: SearchEntry[] = [];
-  for (const doc of plan.docs) {
+  // Every language version is indexed; a document in several languages says which one a result is in.
+  for (const doc of [...plan.docs, ...plan.alternates]) {
     const body = bodies.get(doc.anchor)!;
-    const title = `${doc.number} ${doc.record.title}`;
+    const title = `${doc.number} ${doc.record.title}${doc.languages ? ` (${languageName(doc.record.lang)})` : ''}`;
     const lang = doc.record.lang;
     const meta = [doc.record.owner, ...doc.record.audience.map((id) => plan.settings.names.get(id) ?? id), ...doc.record.channels].filter(Boolean).join(' ');
     entries.push({ id: doc.anchor, url: linker.doc(doc.anchor), title, section: '', text: `${body.intro} ${meta}`.trim(), excerpt: excerpt(body.intro), lang });
