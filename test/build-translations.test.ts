@@ -112,7 +112,8 @@ describe('sop build: translations are language versions of their source', () => 
 
     const untranslated = read('documents/processing-a-refund.html');
     expect(untranslated).toContain('lang="en"');
-    expect(untranslated).toContain('<p class="sop-translation-note sop-untranslated-note" role="note">Not yet translated: this document is shown in its original language.</p>');
+    // In the Hindi edition, in Hindi (languages/hi/handbook-labels.json).
+    expect(untranslated).toContain('<p class="sop-translation-note sop-untranslated-note" role="note">अभी अनुवाद नहीं हुआ: यह दस्तावेज़ अपनी मूल भाषा में दिखाया गया है।</p>');
 
     const single = readFileSync(join(out, 'handbook.html'), 'utf8');
     expect(single).toContain('<html lang="hi"');
@@ -147,7 +148,8 @@ describe('sop build: translations are language versions of their source', () => 
     expect(result.editions.map((edition) => edition.folder)).toEqual(['', ...languages]);
     expect(result.editions.map((edition) => edition.lang ?? null)).toEqual([null, ...languages]);
     expect(read('fr/documents/handling-a-complaint.html')).toContain('lang="fr"');
-    expect(read('fr/documents/handling-a-complaint.html')).toContain('Translated from version 1.2.0; the current version is 1.3.0.');
+    // The French edition says it in French.
+    expect(read('fr/documents/handling-a-complaint.html')).toContain('Traduit de la version 1.2.0 ; la version actuelle est la 1.3.0.');
     expect(read('hi/index.html')).toContain('<html lang="hi"');
     expect(manifest('hi/manifest.json').lang).toBe('hi');
     expect(read('index.html')).toContain('<html lang="en"');

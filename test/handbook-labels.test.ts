@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS } from '../src/handbook/render/labels.js';
+import { ALL_DEFAULT_LABELS } from '../src/handbook/render/labels.js';
 import { knownLanguages, languageFile } from '../src/language/registry.js';
 
 /** Every language the project knows has the handbook's words, for `sop build --lang <tag>` editions. */
@@ -7,7 +7,8 @@ describe('handbook labels per language', () => {
   const english = languageFile<{ labels: Record<string, string> }>('en', 'handbook-labels')!.labels;
 
   it('the English file holds the built-in labels', () => {
-    for (const [key, value] of Object.entries(DEFAULT_LABELS)) expect(english[key], key).toBe(value);
+    for (const [key, value] of Object.entries(ALL_DEFAULT_LABELS)) expect(english[key], key).toBe(value);
+    expect(Object.keys(english).sort()).toEqual(Object.keys(ALL_DEFAULT_LABELS).sort());
   });
 
   for (const tag of knownLanguages) {

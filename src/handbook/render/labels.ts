@@ -89,9 +89,8 @@ export const DEFAULT_LABELS = {
 } as const;
 
 /**
- * The words of a document's language versions (translations). Kept apart from DEFAULT_LABELS because
- * the language packs (languages/<tag>/handbook-labels.json) do not carry them yet: a pack that adds
- * them is used, otherwise they stay English unless the config's `build.labels` gives them.
+ * The words of a document's language versions (translations), in English; every language's
+ * languages/<tag>/handbook-labels.json carries them too, for its `--lang` edition.
  * `{from}` and `{current}` are replaced by the versions.
  */
 export const TRANSLATION_LABELS = {
