@@ -13,7 +13,8 @@ const FRONTMATTER = ['---', 'id: fixes', 'title: Fixes', 'type: procedure', 'own
 
 /** With `fix`, the result holds the fixed text (`output`) and the findings left in it. */
 async function lintText(text: string, fix = false) {
-  const report = await lint({ cwd: '/', stdin: { text, filename: 'fixes.md' }, onlyRules: ['wordy-phrase'], fixDryRun: fix, asOf: '2026-06-01' });
+  // Every finding counts here: the per-rule cap (100 per file) would hide most of the generated phrases.
+  const report = await lint({ cwd: '/', stdin: { text, filename: 'fixes.md' }, onlyRules: ['wordy-phrase'], fixDryRun: fix, asOf: '2026-06-01', findingsPerRule: Number.POSITIVE_INFINITY });
   return report.results[0];
 }
 
