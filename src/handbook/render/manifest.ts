@@ -52,7 +52,7 @@ export interface Manifest {
  * The edition as data, for acknowledgement and training systems: each document's metadata, steps
  * and content hash, bound to the edition id. `--previous` reads it back to say what changed.
  */
-export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>): Manifest {
+export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>, changes?: ChangeReport): Manifest {
   return {
     format: MANIFEST_FORMAT,
     generator: 'sopkit',
@@ -91,10 +91,10 @@ export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<T
       steps: bodies.get(anchor)?.steps ?? [],
       changelog: record.changelog,
     })),
-    changes: plan.changes ?? null,
+    changes: changes ?? null,
   };
 }
 
-export function renderManifest(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>): string {
-  return `${JSON.stringify(manifestOf(plan, bodies), null, 2)}\n`;
+export function renderManifest(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>, changes?: ChangeReport): string {
+  return `${JSON.stringify(manifestOf(plan, bodies, changes), null, 2)}\n`;
 }
