@@ -8,6 +8,7 @@ import { toPosix } from '../source/discover.js';
 import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
 import { applyFixes } from './fix.js';
 import { recordOf, type DocumentRecord } from '../repository/record.js';
+import { summarizeDocument, type DocumentSummary } from '../repository/summary.js';
 import { repositoryRootFor } from '../source/files.js';
 import { readSourceFile } from '../source/read.js';
 
@@ -26,6 +27,8 @@ export interface FilePassRequest {
   corpusRuleIds: string[];
   /** Keep each document's record (the build asks; `sop lint` does not). */
   records?: boolean;
+  /** Keep each document's corpus summary (`sop branches`, `sop review` ask). */
+  documentSummaries?: boolean;
   /** Measure the time each rule takes (`SOP_TIMING`). */
   timeRules?: boolean;
 }
@@ -48,6 +51,8 @@ export interface FileOutcome {
   usedDirectives?: string[];
   /** The document's record, when the run asks for records and the file is a document. */
   record?: DocumentRecord;
+  /** The document's corpus summary, when the run asks for them and the file is a document. */
+  documentSummary?: DocumentSummary;
   /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
   timings?: Array<[ruleId: string, ms: number]>;
 }
@@ -129,5 +134,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     const root = repositoryRootFor(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
     outcomeOf.record = recordOf(outcome.document, toPosix(relative(root, input.absolutePath)));
   }
+  // Memoised on the document: the corpus rules' summaries above made it already when they ran.
+  if (request.documentSummaries && outcome.document) outcomeOf.documentSummary = summarizeDocument(outcome.document, config);
   return outcomeOf;
 }
