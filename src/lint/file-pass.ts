@@ -115,7 +115,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
       lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
     }
     if (text !== original) {
-      const output = (bom ? '\uFEFF' : '') + text;
+      const output = '\uFEFF'.repeat(outcome.byteOrderMarks ?? (bom ? 1 : 0)) + text;
       result.output = output;
       if (request.fix && request.writeFixes) writeFileAtomic(input.absolutePath, output);
     }
