@@ -102,7 +102,8 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
-    const bom = outcome.bom;
+    // The marks the file started with; the re-parses below see only the text after them.
+    const byteOrderMarks = outcome.byteOrderMarks ?? (outcome.bom ? 1 : 0);
     let text = original;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixes = lintOutcome.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
@@ -115,7 +116,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
       lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
     }
     if (text !== original) {
-      const output = '\uFEFF'.repeat(outcome.byteOrderMarks ?? (bom ? 1 : 0)) + text;
+      const output = '\uFEFF'.repeat(byteOrderMarks) + text;
       result.output = output;
       if (request.fix && request.writeFixes) writeFileAtomic(input.absolutePath, output);
     }
