@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/repository/load.js';
+import { documentSummaries } from '../src/commands/document-summaries.js';
 import { uniformitySettings } from '../src/repository/uniformity.js';
 import { branchMatrix, formatBranchesJson, formatBranchesMarkdown, formatBranchesTable } from '../src/reports/branches.js';
 import { sop } from './helpers/cli.js';
@@ -25,7 +25,7 @@ const files = {
 
 async function matrix() {
   const root = makeRepo(files);
-  const corpus = await loadCorpus({ cwd: root });
+  const corpus = await documentSummaries({ cwd: root });
   const settings = uniformitySettings(corpus.config);
   return branchMatrix(corpus.summaries, settings, (corpus.config.uniformity as { branches: string[] }).branches);
 }
@@ -74,7 +74,7 @@ describe('branch matrix', () => {
 
   it('says so when there are no variants', async () => {
     const root = makeRepo({ 'a.md': doc('a', STEPS) });
-    const corpus = await loadCorpus({ cwd: root });
+    const corpus = await documentSummaries({ cwd: root });
     const result = branchMatrix(corpus.summaries, uniformitySettings(corpus.config));
     expect(formatBranchesTable(result)).toContain('No branch variants');
   });

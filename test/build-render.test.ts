@@ -197,8 +197,8 @@ describe('render: Markdown and manifest', () => {
   it('writes a manifest with each document, its hash and steps, and what changed', () => {
     const edition = plan(records, config);
     const current = comparableDocs(edition, (doc) => base.bodies.get(doc.anchor)!.steps.map((step) => step.text));
-    edition.changes = compareEditions(current.slice(1), current, 'test');
-    const manifest = JSON.parse(renderManifest(edition, base.bodies));
+    const changes = compareEditions(current.slice(1), current, 'test');
+    const manifest = JSON.parse(renderManifest(edition, base.bodies, changes));
     expect(manifest).toMatchObject({ format: 1, generator: 'sopkit', editionId: edition.editionId, buildDate: '2026-06-01', branch: null, compliant: true });
     const steps = manifest.documents.find((doc: { id: string }) => doc.id === 'refund-steps');
     expect(steps.steps).toEqual([

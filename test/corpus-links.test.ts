@@ -100,8 +100,8 @@ describe('corpus findings carry related locations', () => {
     const root = makeRepo({ 'a.md': `---\nid: a\ntitle: A\n---\n\n# A\n\n## Procedure\n\n1. Do it.\n\n${'Long paragraph text. '.repeat(2000)}\n` });
     mkdirSync(join(root, 'empty'));
     writeFileSync(join(root, 'empty', 'x.txt'), '');
-    const { loadCorpus } = await import('../src/repository/load.js');
-    const corpus = await loadCorpus({ cwd: root });
+    const { documentSummaries } = await import('../src/commands/document-summaries.js');
+    const corpus = await documentSummaries({ cwd: root });
     const size = JSON.stringify(corpus.summaries[0]).length;
     expect(size).toBeLessThan(3000);
     expect(corpus.summaries[0].procedure?.steps.map((s) => s.text)).toEqual(['Do it.']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/repository/load.js';
+import { documentSummaries } from '../src/commands/document-summaries.js';
 import { countByState, formatReviewCsv, formatReviewJson, formatReviewTable, reviewReport } from '../src/reports/review.js';
 import { csvTable, displayWidth, markdownTable, textTable } from '../src/reports/table.js';
 import { sop } from './helpers/cli.js';
@@ -23,7 +23,7 @@ const files = {
 
 async function report(asOf = '2026-06-01', dueWithin = 30) {
   const root = makeRepo(files);
-  const corpus = await loadCorpus({ cwd: root });
+  const corpus = await documentSummaries({ cwd: root });
   return reviewReport(corpus.summaries, corpus.config, asOf, dueWithin);
 }
 

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { loadCorpus } from '../repository/load.js';
+import { documentSummaries, warnSkipped } from './document-summaries.js';
 import { uniformitySettings } from '../repository/uniformity.js';
 import { branchMatrix, formatBranchesJson, formatBranchesMarkdown, formatBranchesTable } from '../reports/branches.js';
 import { action, writeStdout , type RunOutcome } from './action.js';
@@ -23,8 +23,8 @@ export function register(program: Command, outcome: RunOutcome): void {
 }
 
 export async function runBranches(paths: string[], flags: BranchesFlags, cwd = process.cwd()): Promise<number> {
-  const corpus = await loadCorpus({ cwd, paths, configPath: flags.config });
-  for (const file of corpus.skipped) process.stderr.write(`sop: skipped ${file.filePath}:${file.line}:${file.column}: ${file.reason}\n`);
+  const corpus = await documentSummaries({ cwd, paths, configPath: flags.config });
+  warnSkipped(corpus.skipped);
   // The same comparison as the branch-uniformity rule, with its configured options.
   const settings = uniformitySettings(corpus.config, corpus.config.rules['branch-uniformity']?.options ?? {});
   const configured = (corpus.config.uniformity as { branches?: unknown } | undefined)?.branches;

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { loadCorpus } from '../repository/load.js';
+import { documentSummaries, warnSkipped } from './document-summaries.js';
 import { today } from '../lint/engine.js';
 import { parseInterval, windowInDays } from '../lifecycle/review.js';
 import { countByState, formatReviewCsv, formatReviewJson, formatReviewTable, reviewReport } from '../reports/review.js';
@@ -34,8 +34,8 @@ export async function runReview(paths: string[], flags: ReviewFlags, cwd = proce
   const asOf = flags.asOf ? parseDateFlag('--as-of', flags.asOf) : today();
   const window = parseInterval(flags.dueWithin);
   if (!window) throw new UsageError(`--due-within takes a period such as 30d, 2w or "3 months" (got "${flags.dueWithin}").`);
-  const corpus = await loadCorpus({ cwd, paths, configPath: flags.config });
-  for (const file of corpus.skipped) process.stderr.write(`sop: skipped ${file.filePath}:${file.line}:${file.column}: ${file.reason}\n`);
+  const corpus = await documentSummaries({ cwd, paths, configPath: flags.config });
+  warnSkipped(corpus.skipped);
   const report = reviewReport(corpus.summaries, corpus.config, asOf, windowInDays(window, asOf));
   const output = flags.format === 'json' ? formatReviewJson(report) : flags.format === 'csv' ? formatReviewCsv(report) : formatReviewTable(report);
   await writeStdout(output);

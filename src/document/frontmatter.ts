@@ -12,12 +12,12 @@ export interface ParsedFrontmatter {
   problems: FrontmatterProblem[];
 }
 
-const OPENING = /^---[ \t]*\r?\n/;
+const OPENING = /^---[ \t]*(?:\r\n?|\n)/;
 
 /** Finds an opening `---` with no closing line: remark would read it as a thematic break and lose the metadata. */
 export function findUnclosedFrontmatter(text: string): boolean {
   if (!OPENING.test(text)) return false;
-  return !/\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(text.slice(3));
+  return !/(?:\r\n?|\n)(---|\.\.\.)[ \t]*(\r\n?|\n|$)/.test(text.slice(3));
 }
 
 /**
@@ -31,7 +31,9 @@ export function parseFrontmatter(
   pointAt: (offset: number) => Point,
 ): ParsedFrontmatter {
   const problems: FrontmatterProblem[] = [];
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  // The yaml package does not take a lone CR (classic Mac endings) as a line break, and remark does;
+  // CR → LF keeps the length, so every offset still points into the file.
+  const doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
   // Later YAML errors usually cascade from the first; one precise finding beats three confusing ones.
   for (const error of doc.errors.slice(0, 1)) {
     const [start, end] = error.pos;

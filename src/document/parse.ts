@@ -31,6 +31,8 @@ export interface ParseOutcome {
   problems: ParseProblem[];
   /** The file started with a byte-order mark; `--fix` writes it back. */
   bom: boolean;
+  /** How many byte-order marks the file started with (more than one is a warning); `--fix` writes them all back. */
+  byteOrderMarks?: number;
 }
 
 export interface ParseInput {
@@ -91,9 +93,19 @@ export function parseDocumentBytes(input: ParseInput): ParseOutcome {
       problems: [at(line, column, 'File is not valid UTF-8, so it was not linted. Save it as UTF-8.', true)],
     };
   }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  return parseDocumentText({ ...input, text, bom });
+  // Every leading U+FEFF goes, not just one: micromark drops one more itself, and then its offsets
+  // would no longer be offsets in our text (every position off by one, fixes dropped).
+  let marks = 0;
+  while (text.charCodeAt(marks) === 0xfeff) marks++;
+  const outcome = parseDocumentText({ ...input, text: text.slice(marks), bom: marks > 0 });
+  if (marks > 1) {
+    outcome.byteOrderMarks = marks;
+    // A warning, not a fix: --fix changes only what findings' fixes say, so the marks are written back.
+    outcome.problems.unshift(
+      at(1, 1, `The file starts with ${marks} byte-order marks (U+FEFF), where one at most belongs; sop read past them. Save the file as UTF-8 with one mark or none (they are invisible in most editors).`, false, true),
+    );
+  }
+  return outcome;
 }
 
 /** `parse` replaces the lint parser (the handbook renders with full GFM: footnotes, bare URLs). */
@@ -127,7 +139,8 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const blockStart = first.position.start.offset ?? 0;
     const blockEnd = first.position.end.offset ?? 0;
-    const yamlStart = text.indexOf('\n', blockStart) + 1;
+    // After the opening line's ending: LF, CRLF or a lone CR (classic Mac files).
+    const yamlStart = blockStart + (/^[^\r\n]*(?:\r\n?|\n)/.exec(text.slice(blockStart, blockStart + 200))?.[0].length ?? 0);
     const parsed = parseFrontmatter(first.value, yamlStart, { start: pointAt(blockStart), end: pointAt(blockEnd) }, pointAt);
     frontmatter = parsed.frontmatter;
     for (const problem of parsed.problems) {
@@ -183,7 +196,7 @@ function noFrontmatterMessage(filePath: string): string {
 
 /** `name: …` lines up to a `---` line, before any heading: a YAML header whose opening fence is missing. */
 function looksLikeHeaderWithoutOpening(text: string): boolean {
-  const lines = text.split(/\r?\n/, 80);
+  const lines = text.split(/\r\n?|\n/, 80);
   if (!/^[A-Za-z_][\w-]*:(\s|$)/.test(lines[0] ?? '')) return false;
   for (const line of lines.slice(1)) {
     if (/^---\s*$/.test(line)) return true;

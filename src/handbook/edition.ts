@@ -3,7 +3,7 @@ import { renderManifest } from './render/manifest.js';
 import { renderMarkdown } from './render/markdown.js';
 import { destinationPages, normalisePdf, type PdfPrinter } from './render/pdf.js';
 import { renderSingle } from './render/single.js';
-import { renderSite, type StaticAssets } from './render/site.js';
+import { renderSite, type EditionContent, type StaticAssets } from './render/site.js';
 import type { Progress } from './progress.js';
 import type { MediaRef } from './transform/references.js';
 import type { TransformedWithMedia } from './transform/document.js';
@@ -55,7 +55,8 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
     progress.count(index + 1, pages.length);
   });
 
-  if (input.compare) plan.changes = input.compare(comparableDocs(plan, (doc) => bodies.get(doc.anchor)!.steps.map((step) => step.text)));
+  // What changed is this edition's comparison, handed to the renderers; the plan stays as planned.
+  const changes = input.compare?.(comparableDocs(plan, (doc) => bodies.get(doc.anchor)!.steps.map((step) => step.text)));
 
   const mediaFiles = new Map<string, { bytes: Uint8Array; type: string }>();
   for (const ref of [...media.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) {
@@ -64,7 +65,7 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
     else input.warn(`Image not found: ${ref.source} (shown in the handbook as a broken image).`);
   }
 
-  const content = { plan, bodies };
+  const content: EditionContent = { plan, bodies, changes };
   const files: OutputFile[] = [];
   const wantsFolderMedia = formats.includes('site') || formats.includes('md');
   if (formats.includes('site')) {
@@ -74,7 +75,7 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
   if (wantsFolderMedia) for (const [path, file] of mediaFiles) files.push({ path, content: file.bytes });
   if (formats.includes('single')) files.push({ path: FORMAT_FILES.single, content: renderSingle(content, { css: input.assets.css, media: mediaFiles }) });
   if (formats.includes('md')) files.push({ path: FORMAT_FILES.md, content: renderMarkdown(content) });
-  if (formats.includes('json')) files.push({ path: FORMAT_FILES.json, content: renderManifest(plan, bodies) });
+  if (formats.includes('json')) files.push({ path: FORMAT_FILES.json, content: renderManifest(plan, bodies, changes) });
   if (formats.includes('pdf')) {
     if (!input.printer) throw new Error('The pdf format needs a printer.');
     progress.stage(`${plan.folder || 'base edition'}: printing the PDF`);

@@ -138,7 +138,6 @@ export interface EditionPlan {
     /** Base documents a branch variant replaces in this edition: id → title. */
     replacedBases: Map<string, string>;
   };
-  changes?: ChangeReport;
   /** Documents of the repository this edition could not place (with `--force`), and why. */
   unplaced: Array<{ filePath: string; reason: string }>;
 }

@@ -13,6 +13,7 @@ import { findingOf, parseProblemFindings, severityLevel, type RuleCrash } from '
 import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
 import { shardFiles, type Shard } from './shard.js';
 import type { DocumentRecord } from '../repository/record.js';
+import type { DocumentSummary } from '../repository/summary.js';
 
 export interface LintOptions {
   cwd: string;
@@ -51,6 +52,8 @@ export interface LintOptions {
   timeRules?: boolean;
   /** Keep a record of every document linted (`LintReport.records`), for the build. */
   records?: boolean;
+  /** Keep every document's corpus summary (`LintReport.summaries`), for `sop branches` and `sop review`. */
+  summaries?: boolean;
   /** The earlier versions for `--since` (default: from git; fixtures give a `before/` folder). */
   history?: History;
   /** Unsaved text that replaces a file's content on disk, by absolute path (an editor's open buffers). */
@@ -72,6 +75,8 @@ export interface LintReport {
   warnings: string[];
   /** With `records`: one record per document reported on, in path order. */
   records: DocumentRecord[];
+  /** With `summaries`: one corpus summary per document reported on, in path order. */
+  summaries: DocumentSummary[];
   /** With `timeRules`: milliseconds per rule over the whole run (repository rules' checks included). */
   timings?: Map<string, number>;
 }
@@ -118,6 +123,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     ruleOverrides: options.ruleOverrides,
     corpusRuleIds: corpusRules.map((rule) => rule.id),
     records: options.records,
+    documentSummaries: options.summaries,
     timeRules: options.timeRules,
     findingsPerRule: options.findingsPerRule,
   };
@@ -131,6 +137,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const crashes: RuleCrash[] = [];
   const warnings: string[] = [];
   const records: DocumentRecord[] = [];
+  const documentSummaries: DocumentSummary[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; directives: Directive[]; result: FileResult }>();
   const timings = options.timeRules ? new Map<string, number>() : undefined;
@@ -144,6 +151,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     results.push(result);
     for (const warning of outcome.warnings ?? []) warnings.push(warning);
     if (outcome.record) records.push(outcome.record);
+    if (outcome.documentSummary) documentSummaries.push(outcome.documentSummary);
     for (const crash of outcome.crashes) crashes.push(crash);
     perFile.set(result.filePath, { settings: outcome.settings, suppressions: buildSuppressions(outcome.directives, outcome.usedDirectives), directives: outcome.directives, result });
   });
@@ -200,7 +208,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     warningCount += result.warningCount;
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
-  return { results, rules: allRules, config, errorCount, warningCount, crashes, warnings, records, ...(timings ? { timings } : {}) };
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, warnings, records, summaries: documentSummaries, ...(timings ? { timings } : {}) };
 
   /**
    * The file pass. Files that are only read for the repository rules (outside the paths asked for, or
@@ -223,7 +231,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only);
     const corpusIds = corpusRules.map((rule) => rule.id);
     const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only);
-    const readOnly = { ...pass, fix: false, fixDryRun: false, records: false };
+    const readOnly = { ...pass, fix: false, fixDryRun: false, records: false, documentSummaries: false };
     const others = await run(all.filter((input) => !reported.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), readOnly, corpusIds);
     let m = 0;
     let o = 0;

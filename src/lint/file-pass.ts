@@ -11,6 +11,7 @@ import { toPosix } from '../source/discover.js';
 import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
 import { applyFixes } from './fix.js';
 import { recordOf, type DocumentRecord } from '../repository/record.js';
+import { summarizeDocument, type DocumentSummary } from '../repository/summary.js';
 import { repositoryRootFor } from '../source/files.js';
 import { readSourceFile } from '../source/read.js';
 
@@ -29,6 +30,8 @@ export interface FilePassRequest {
   corpusRuleIds: string[];
   /** Keep each document's record (the build asks; `sop lint` does not). */
   records?: boolean;
+  /** Keep each document's corpus summary (`sop branches`, `sop review` ask). */
+  documentSummaries?: boolean;
   /** Measure the time each rule takes (`SOP_TIMING`). */
   timeRules?: boolean;
   /** Findings listed per rule per file (default MAX_FINDINGS_PER_RULE); a measurement wants them all. */
@@ -55,6 +58,8 @@ export interface FileOutcome {
   usedDirectives?: string[];
   /** The document's record, when the run asks for records and the file is a document. */
   record?: DocumentRecord;
+  /** The document's corpus summary, when the run asks for them and the file is a document. */
+  documentSummary?: DocumentSummary;
   /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
   timings?: Array<[ruleId: string, ms: number]>;
   /** Things the user should know that are not findings (fixes not written, and why). */
@@ -134,7 +139,8 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
-    const bom = outcome.bom;
+    // The marks the file started with; the re-parses below see only the text after them.
+    const byteOrderMarks = outcome.byteOrderMarks ?? (outcome.bom ? 1 : 0);
     let text = original;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixes = lintOutcome.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
@@ -147,7 +153,7 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
       lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
     }
     if (text !== original) {
-      const output = (bom ? '\uFEFF' : '') + text;
+      const output = '\uFEFF'.repeat(byteOrderMarks) + text;
       result.output = output;
       if (request.fix && request.writeFixes) {
         const warning = writeFixed(input.absolutePath, output, snapshot, request);
@@ -169,6 +175,8 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
     const root = repositoryRootFor(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
     outcomeOf.record = recordOf(outcome.document, toPosix(relative(root, input.absolutePath)));
   }
+  // Memoised on the document: the corpus rules' summaries above made it already when they ran.
+  if (request.documentSummaries && outcome.document) outcomeOf.documentSummary = summarizeDocument(outcome.document, config);
   return outcomeOf;
 }
 

@@ -3,7 +3,7 @@
  * the YAML, and a closing `---` line of its own. Every reader that needs the metadata or the body of a
  * text without a Markdown tree (the record's first heading, the version fingerprint) uses it.
  */
-const BLOCK = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+const BLOCK = /^---[ \t]*(?:\r\n?|\n)(?:([\s\S]*?)(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/;
 
 export interface FrontmatterSplit {
   /** The YAML between the fences (empty for an empty block). */

@@ -12,6 +12,7 @@ import { previousEditionName } from './previous-name.js';
 
 export interface BackMatterContext {
   plan: EditionPlan;
+  changes?: ChangeReport;
   linker: Linker;
   headingLevel: 1 | 2;
 }
@@ -21,7 +22,7 @@ export function renderBackMatter(name: BackMatterPage, context: BackMatterContex
   const { plan, headingLevel } = context;
   const labels = plan.settings.labels;
   const body: Record<BackMatterPage, () => ElementContent[]> = {
-    changes: () => changesBody(plan.changes, context),
+    changes: () => changesBody(context.changes, context),
     review: () => [reviewTable(context)],
     index: () => indexBody(context),
     glossary: () => [glossaryList(plan)],

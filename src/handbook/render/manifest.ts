@@ -74,7 +74,7 @@ export interface Manifest {
  * The edition as data, for acknowledgement and training systems: each document's metadata, steps
  * and content hash, bound to the edition id. `--previous` reads it back to say what changed.
  */
-export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>): Manifest {
+export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>, changes?: ChangeReport): Manifest {
   return {
     format: MANIFEST_FORMAT,
     generator: 'sopkit',
@@ -120,7 +120,7 @@ export function manifestOf(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<T
       translations: translationsOf(doc, plan),
       };
     }),
-    changes: plan.changes ?? null,
+    changes: changes ?? null,
   };
 }
 
@@ -153,6 +153,6 @@ function translationsOf(doc: PlacedDoc, plan: EditionPlan): ManifestTranslation[
     });
 }
 
-export function renderManifest(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>): string {
-  return `${JSON.stringify(manifestOf(plan, bodies), null, 2)}\n`;
+export function renderManifest(plan: EditionPlan, bodies: ReadonlyMap<string, Pick<TransformedDoc, 'steps'>>, changes?: ChangeReport): string {
+  return `${JSON.stringify(manifestOf(plan, bodies, changes), null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 import { Slugger } from '../../repository/slug.js';
 import { compareCodePoints } from '../resolve.js';
 import { referenceText } from '../transform/links.js';
-import type { EditionPlan, PlacedDoc } from '../types.js';
+import type { ChangeReport, EditionPlan, PlacedDoc } from '../types.js';
 import { versionChange } from './back-matter.js';
 import { editionName, pageTitle } from './front.js';
 import { fillLabel } from './labels.js';
@@ -66,7 +66,7 @@ export function renderMarkdown(content: EditionContent): string {
   for (const name of plan.settings.pages) {
     if (name === 'acknowledgements') continue; // Sheets to sign belong on paper: the single file and the PDF.
     heading(2, pageTitle(name, labels), PAGE_KEY + name);
-    blocks.push(backMatter(name, plan));
+    blocks.push(backMatter(name, plan, content.changes));
   }
 
   // The edition's id, for whoever files the document; staff read the date above.
@@ -126,7 +126,7 @@ function metadataList(doc: PlacedDoc, plan: EditionPlan): string {
     .join('\n');
 }
 
-function backMatter(name: string, plan: EditionPlan): string {
+function backMatter(name: string, plan: EditionPlan, changes: ChangeReport | undefined): string {
   const labels = plan.settings.labels;
   const title = (doc: { anchor: string; title: string }) => {
     const target = plan.targets.byId.get(doc.anchor);
@@ -134,7 +134,6 @@ function backMatter(name: string, plan: EditionPlan): string {
   };
   switch (name) {
     case 'changes': {
-      const changes = plan.changes;
       if (!changes) return cell(labels.noPrevious);
       const previous = previousEditionName(changes.against, labels);
       const lines = [previous ? `${cell(labels.changesSince)}: ${cell(previous)}` : `${cell(labels.changesSince)}.`];

@@ -29,7 +29,7 @@ export function renderSingle(content: EditionContent, options: SingleOptions): s
   const { plan, bodies } = content;
   const anchors = anchorTargets(plan);
   const articles = plan.docs.map((doc) => renderArticle(doc, bodies.get(doc.anchor)!, { plan, linker: singleLinker, titleLevel: 2, anchors }));
-  const back = plan.settings.pages.map((name) => renderBackMatter(name as BackMatterPage, { plan, linker: singleLinker, headingLevel: 2 }));
+  const back = plan.settings.pages.map((name) => renderBackMatter(name as BackMatterPage, { plan, changes: content.changes, linker: singleLinker, headingLevel: 2 }));
   const main = h('main#main.sop-single', [
     renderCover(plan, singleLinker),
     renderToc(plan, { linker: singleLinker, headingLevel: 2, id: PAGE_IDS.home, pageNumbers: options.pageNumbers, withPageSlots: options.withPageSlots }),

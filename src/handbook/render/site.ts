@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { searchIndexFiles, tokenizerScript } from '../search/index-file.js';
-import type { BackMatterPage, EditionPlan, OutputFile, PlacedDoc, TransformedDoc } from '../types.js';
+import type { BackMatterPage, ChangeReport, EditionPlan, OutputFile, PlacedDoc, TransformedDoc } from '../types.js';
 import { renderBackMatter } from './back-matter.js';
 import { anchorTargets, renderArticle } from './document.js';
 import { brandStyle } from './brand-style.js';
@@ -20,6 +20,8 @@ export interface StaticAssets {
 export interface EditionContent {
   plan: EditionPlan;
   bodies: ReadonlyMap<string, TransformedDoc>;
+  /** What changed since the edition compared with (`--since`, `--previous`); undefined without one. */
+  changes?: ChangeReport;
 }
 
 // Applied before the stylesheet loads, so a reader who chose dark never sees a white flash.
@@ -65,7 +67,7 @@ export function renderSite(content: EditionContent, assets: StaticAssets): Outpu
   for (const name of plan.settings.pages) {
     files.push({
       path: PAGE_FILES[name],
-      content: page(plan, { depth: 0, current: name, title: pageTitle(name, plan.settings.labels), main: [...editionMarks(plan), renderBackMatter(name as BackMatterPage, { plan, linker: home, headingLevel: 1 })] }),
+      content: page(plan, { depth: 0, current: name, title: pageTitle(name, plan.settings.labels), main: [...editionMarks(plan), renderBackMatter(name as BackMatterPage, { plan, changes: content.changes, linker: home, headingLevel: 1 })] }),
     });
   }
 
