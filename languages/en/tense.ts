@@ -222,6 +222,8 @@ function subjectToken(tokens: readonly Token[], auxiliary: number): Token | unde
 
 function subjectIsPlural(tokens: readonly Token[], auxiliary: number): boolean {
   const subject = subjectToken(tokens, auxiliary);
+  // "as will be shown": "as" stands for a singular subject (a thing said or done).
+  if (subject?.norm === 'as' || subject?.norm === 'than') return false;
   return !!subject && (isPluralSubject(subject) || subject.norm === 'i');
 }
 

@@ -169,8 +169,9 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     return { first: k, last: k, finite: k, tense: t.norm === 'got' ? 'past' : 'present', base: 'get', passive: false };
   }
   if (!isContentWord(t)) return undefined;
-  // A checklist entry with no subject: "Checked the float", "Sent the form to billing".
-  if (k === clauseStart) {
+  // A checklist entry with no subject: "Checked the float", "Sent the form to billing"; also after
+  // manner adverbs only ("Promptly, properly, and consistently investigates and addresses…").
+  if (k === clauseStart || onlyAdverbsBetween(tokens, clauseStart, k)) {
     // A description with no subject, as in a list of duties: "Reviews proposed and existing plans",
     // "Investigates unexpected reboots". Its verb is the present -s form, so what follows is not past.
     const thirdPerson = baseOfThirdPerson(t.norm);
@@ -197,6 +198,9 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     if (isNumber(prev)) return undefined; // "three failed attempts": attributive
     // "access control based on job requirements": a participle opening a reduced relative after a noun.
     if (nounish(prev) && next && englishLexicon().participlePhrases.has(`${t.norm} ${next.norm}`)) return undefined;
+    // "networking related documentation", "a risk based approach": an unhyphenated compound adjective
+    // between two nouns, not a past verb (a verb would take a determiner or pronoun as its object).
+    if (nounish(prev) && nounish(next) && !isNumber(next) && englishLexicon().compoundParticiples.has(t.norm)) return undefined;
     // "services provided by the vendor", "a TODO created by comply": a participle with its agent right
     // after a noun is a reduced passive relative, not a past main verb ("paid by card" has no agent).
     if (nounish(prev) && !isSubjectPronoun(prev) && byAgent(tokens, k)) return undefined;
@@ -212,6 +216,18 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     return single(k, 'present', t.norm);
   }
   return undefined;
+}
+
+/** Tokens from `from` up to `k` are adverbs, commas and "and"/"or", with one adverb at least ("Promptly, properly, and consistently"). */
+function onlyAdverbsBetween(tokens: readonly Token[], from: number, k: number): boolean {
+  let adverbs = 0;
+  for (let j = from; j < k; j++) {
+    const t = tokens[j];
+    const adverb = isAdverb(t) && !isNegation(t) && !isVerbBase(t.norm);
+    if (adverb) adverbs++;
+    else if (!(isComma(t) || t.norm === 'and' || t.norm === 'or')) return false;
+  }
+  return adverbs > 0;
 }
 
 /**
