@@ -36,6 +36,10 @@ export const SETS = [
   { name: 'extra', file: 'sentences-extra.jsonl', rules: GRAMMAR, cleanOnly: ['weasel-words', 'wordy-phrase'], floor: { precision: 0.9, recall: 0.85 } },
   { name: 'holdout', file: 'sentences-holdout.jsonl', rules: GRAMMAR, floor: { precision: 0.9, recall: 0.85 } },
   { name: 'real-dev', file: 'sentences-real-dev.jsonl', rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
+  // Second development set (scripts/draw-real-sentences.mjs dev2 and dev2time): new lines from the first draw's
+  // repositories, chosen by words the tense and time rules look at, labelled for those two rules only.
+  // Floor: below its first score (present-tense 0.89 / 0.89, measurable-standard 0.82 / 0.90).
+  { name: 'real-dev2', file: 'sentences-real-dev2.jsonl', rules: ['present-tense', 'measurable-standard'], floor: { precision: 0.8, recall: 0.85 }, goal: { precision: 0.95, recall: 0.9 } },
   { name: 'real-holdout', file: 'sentences-real-holdout.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
   { name: 'real-holdout2', file: 'sentences-real-holdout2.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.7, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
   // French (issue 10): every check of the French pack is on by default, so every rule carries the issue's floor.

@@ -7,8 +7,11 @@
 //
 //   node scripts/draw-real-sentences.mjs /work/.mirror > drawn.jsonl
 //   node scripts/draw-real-sentences.mjs /work/.mirror holdout2 > drawn.jsonl   (the second held-out set)
+//   node scripts/draw-real-sentences.mjs /work/.mirror dev2 > drawn.jsonl       (the second development set)
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const FIRST_SOURCES = [
   { repo: 'tailscale/security-policies', include: /\.md$/, exclude: /^(README|_index)\.md$/ },
@@ -25,9 +28,19 @@ const HOLDOUT2_SOURCES = [
   { repo: 'ministryofjustice/cloud-platform-user-guide', include: /^source\/documentation\/.*\.md(\.erb)?$/ },
   { repo: 'alphagov/govuk-developer-docs', include: /^source\/manual\/.*\.md(\.erb)?$/ },
 ];
+// The second development set: the first draw's repositories again, new lines only (none already in a
+// real-text set), and only lines with a word the tense and time rules look at (a future, a likely past
+// form, a vague time or frequency word), so the few lines a writer labels exercise those rules. The
+// filter reads the text, never the rules' output.
+const FOCUS = /\b(will|won't|wo n't|\w+'ll|was|were|had|did|\w+ed|promptly|quickly|soon|shortly|timely|regular(ly)?|periodic(ally)?|frequently|often|rapidly|reasonable|continuous(ly)?|ongoing|routinely|constantly|annual(ly)?)\b/i;
+// The time half of the second development set: only lines with a vague time or frequency word (or a
+// look-alike such as "periodic review", "continuous", "timeline"), for measurable-standard.
+const TIME_FOCUS = /\b(promptly|quickly|soon|shortly|timely|regular(ly)?|periodic(ally)?|frequently|often|rapidly|reasonable|continuous(ly)?|ongoing|routinely|constantly|immediately|asap|in due course)\b/i;
 const DRAWS = {
   first: { seed: '20261202-english-accuracy', sources: FIRST_SOURCES, prose: 44, steps: 28, split: true },
   holdout2: { seed: '20261202-english-holdout2', sources: HOLDOUT2_SOURCES, prose: 26, steps: 16, split: false },
+  dev2time: { seed: '20261202-english-dev2-time', sources: FIRST_SOURCES, prose: 8, steps: 4, split: false, focus: TIME_FOCUS, excludeExisting: true },
+  dev2: { seed: '20261202-english-dev2', sources: FIRST_SOURCES, prose: 12, steps: 6, split: false, focus: FOCUS, excludeExisting: true },
 };
 const draw = DRAWS[process.argv[3] ?? 'first'];
 if (!draw) throw new Error(`unknown draw ${process.argv[3]}: use ${Object.keys(DRAWS).join(' or ')}`);
@@ -111,6 +124,12 @@ function extract(markdown) {
 const mirrors = process.argv[2] ?? '/work/.mirror';
 const next = random(SEED);
 const seen = new Set();
+if (draw.excludeExisting) {
+  const accuracyDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'accuracy');
+  for (const file of readdirSync(accuracyDir).filter((name) => /^sentences-real-.*\.jsonl$/.test(name))) {
+    for (const line of readFileSync(join(accuracyDir, file), 'utf8').split('\n')) if (line.trim()) seen.add(JSON.parse(line).text);
+  }
+}
 const drawn = [];
 for (const source of SOURCES) {
   const gitDir = join(mirrors, source.repo.replace('/', '+'), 'repo');
@@ -123,7 +142,7 @@ for (const source of SOURCES) {
   const pool = { prose: [], step: [] };
   for (const path of paths) {
     for (const entry of extract(git('show', `${commit}:${path}`))) {
-      if (seen.has(entry.text)) continue;
+      if (seen.has(entry.text) || (draw.focus && !draw.focus.test(entry.text))) continue;
       seen.add(entry.text);
       pool[entry.context].push({ ...entry, source: `${source.repo}@${commit.slice(0, 7)}:${path}` });
     }

@@ -44,6 +44,8 @@ export interface EnglishLexicon {
   stativePhrases: Map<string, string>;
   /** Participle + preposition pairs that open a reduced relative after a noun ('control based on'). */
   participlePhrases: Set<string>;
+  /** Participles that join two nouns as an unhyphenated compound adjective ('networking related documentation'). */
+  compoundParticiples: Set<string>;
   stativeAfterGet: Set<string>;
   reportVerbs: Set<string>;
   reportMarkers: Set<string>;
@@ -75,6 +77,7 @@ export function englishLexicon(): EnglishLexicon {
   const statives = readData<{ words: Record<string, string>; presentOnly: string[]; phrases: Record<string, string>; afterGet: string[] }>('stative-participles.json');
   const reports = readData<{ verbs: string[]; markers: string[] }>('report-verbs.json');
   const persons = readData<{ staff: string[]; others: string[]; pronouns: string[] }>('person-nouns.json');
+  const participles = readData<{ phrases: Record<string, string>; compoundAdjectives: string[] }>('participle-phrases.json');
 
   const irregularParticiples = new Map<string, string>();
   const irregularPasts = new Map<string, string>();
@@ -120,7 +123,8 @@ export function englishLexicon(): EnglishLexicon {
     statives: new Map(Object.entries(statives.words)),
     presentOnlyStatives: new Set(statives.presentOnly),
     stativePhrases: new Map(Object.entries(statives.phrases)),
-    participlePhrases: new Set(Object.keys(readData<{ phrases: Record<string, string> }>('participle-phrases.json').phrases)),
+    participlePhrases: new Set(Object.keys(participles.phrases)),
+    compoundParticiples: new Set(participles.compoundAdjectives),
     stativeAfterGet: new Set(statives.afterGet),
     reportVerbs,
     reportMarkers: new Set(reports.markers),

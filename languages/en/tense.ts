@@ -86,7 +86,9 @@ function isFutureWill(sentence: EnglishSentence, i: number): boolean {
 function nextVerb(tokens: readonly Token[], from: number): number | undefined {
   let k = from;
   // Emphasis marks around the verb ("will **email**") are not words.
-  while (k < tokens.length && (isEmphasis(tokens[k]) || ((isNegation(tokens[k]) || isAdverb(tokens[k])) && !isVerbBase(tokens[k].norm)))) k++;
+  // "will likely be useful": "likely" (an adjective elsewhere) is an adverb before the verb.
+  const likely = (j: number) => tokens[j].norm === 'likely' && isVerbBase(tokens[j + 1]?.norm ?? '');
+  while (k < tokens.length && (isEmphasis(tokens[k]) || likely(k) || ((isNegation(tokens[k]) || isAdverb(tokens[k])) && !isVerbBase(tokens[k].norm)))) k++;
   // In a question the subject comes first: "Will the courier collect it?"
   if (tokens[k] && (isDeterminer(tokens[k]) || isSubjectPronoun(tokens[k]))) {
     let m = k + 1;
@@ -166,8 +168,10 @@ function reportScan(tokens: readonly Token[], lex: ReturnType<typeof englishLexi
   let plain = -1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.text === ';' || (COORDINATORS.has(t.norm) && isPunct(tokens[k - 1])) || t.norm === 'but') boundary = k;
-    else if (lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm)) {
+    if (t.text === ';' || ((COORDINATORS.has(t.norm) || t.norm === 'however') && isPunct(tokens[k - 1])) || t.norm === 'but') boundary = k;
+    else if (COGNITION_VERBS.has(t.norm) && !instructs(tokens, k)) {
+      // "We don't expect this will need…": the writer's own forecast, not what staff are told to say.
+    } else if (lex.reportVerbs.has(t.norm) || lex.reportMarkers.has(t.norm)) {
       const gerundSubject = t.norm.endsWith('ing') && (k === 0 || isPunct(tokens[k - 1]));
       const opensClause = lex.reportMarkers.has(t.norm) || tokens[k + 1]?.norm === 'that';
       if (!gerundSubject) {
@@ -184,12 +188,25 @@ function reportScan(tokens: readonly Token[], lex: ReturnType<typeof englishLexi
 }
 
 const COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet']);
+/**
+ * Report verbs of knowing and forecasting: they report what a customer is told only as an instruction
+ * ("Check that the courier will collect it", "Explain what you expect will happen"); with a subject of
+ * their own ("We expect this will take a day") the future is the writer's forecast.
+ */
+const COGNITION_VERBS = new Set(['expect', 'expects', 'expected', 'predict', 'predicts', 'predicted', 'estimate', 'estimates', 'estimated', 'know', 'knows', 'knew', 'find', 'finds', 'found', 'think', 'thinks', 'believe', 'believes', 'anticipate', 'anticipates']);
+const INSTRUCTION_LEAD = new Set(['to', 'please', 'and', 'then', 'must', 'should', 'always', 'first', 'also', 'you']);
+
+/** A verb in the imperative or after "to"/a modal: at the start, after punctuation, or after a lead word. */
+function instructs(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return !prev || isPunct(prev) || INSTRUCTION_LEAD.has(prev.norm);
+}
 
 /** Present form for "will <verb>": "sends"/"send", "is"/"are" for be, by the number of the subject. */
 function presentOf(tokens: readonly Token[], will: number, verb: number): string | undefined {
   let k = will + 1;
   const negated = tokens.slice(will + 1, verb).some((t) => isNegation(t));
-  while (k <= verb && (isNegation(tokens[k]) || isAdverb(tokens[k]) || isEmphasis(tokens[k]))) k++;
+  while (k <= verb && (isNegation(tokens[k]) || isAdverb(tokens[k]) || isEmphasis(tokens[k]) || (tokens[k].norm === 'likely' && k < verb))) k++;
   const head = tokens[k];
   if (!head || k > verb || isDeterminer(head) || isSubjectPronoun(head)) return undefined;
   const participle = verb > k ? tokens[verb].text : '';
@@ -222,6 +239,8 @@ function subjectToken(tokens: readonly Token[], auxiliary: number): Token | unde
 
 function subjectIsPlural(tokens: readonly Token[], auxiliary: number): boolean {
   const subject = subjectToken(tokens, auxiliary);
+  // "as will be shown": "as" stands for a singular subject (a thing said or done).
+  if (subject?.norm === 'as' || subject?.norm === 'than') return false;
   return !!subject && (isPluralSubject(subject) || subject.norm === 'i');
 }
 

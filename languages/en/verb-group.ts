@@ -169,8 +169,9 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     return { first: k, last: k, finite: k, tense: t.norm === 'got' ? 'past' : 'present', base: 'get', passive: false };
   }
   if (!isContentWord(t)) return undefined;
-  // A checklist entry with no subject: "Checked the float", "Sent the form to billing".
-  if (k === clauseStart) {
+  // A checklist entry with no subject: "Checked the float", "Sent the form to billing"; also after
+  // manner adverbs only ("Promptly, properly, and consistently investigates and addresses…").
+  if (k === clauseStart || onlyAdverbsBetween(tokens, clauseStart, k)) {
     // A description with no subject, as in a list of duties: "Reviews proposed and existing plans",
     // "Investigates unexpected reboots". Its verb is the present -s form, so what follows is not past.
     const thirdPerson = baseOfThirdPerson(t.norm);
@@ -197,9 +198,15 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     if (isNumber(prev)) return undefined; // "three failed attempts": attributive
     // "access control based on job requirements": a participle opening a reduced relative after a noun.
     if (nounish(prev) && next && englishLexicon().participlePhrases.has(`${t.norm} ${next.norm}`)) return undefined;
+    // "networking related documentation", "a risk based approach": an unhyphenated compound adjective
+    // between two nouns, not a past verb (a verb would take a determiner or pronoun as its object).
+    if (nounish(prev) && nounish(next) && !isNumber(next) && englishLexicon().compoundParticiples.has(t.norm)) return undefined;
     // "services provided by the vendor", "a TODO created by comply": a participle with its agent right
     // after a noun is a reduced passive relative, not a past main verb ("paid by card" has no agent).
     if (nounish(prev) && !isSubjectPronoun(prev) && byAgent(tokens, k)) return undefined;
+    // "These updated requirements are…", "This hosted software falls…": between a demonstrative and a
+    // noun, with the sentence's verb later, the participle is attributive ("This updated the record" is not).
+    if (DEMONSTRATIVES.has(prev.norm) && nounish(next) && !isNumber(next) && finiteLater(tokens, k + 2, isPluralSubject(next))) return undefined;
     // After a pronoun ("we changed") or before an object ("fixed the bug") it is a finite verb.
     if (isSubjectPronoun(prev) || isDeterminer(next) || isObjectPronoun(next) || isSubjectPronoun(next) || isNumber(next)) return single(k, 'past', pastBase);
     // After a label ("**Verbatim:** A comment recorded in the customer's words") the text is a definition: a noun phrase.
@@ -212,6 +219,18 @@ export function verbGroupAt(tokens: readonly Token[], k: number, clauseStart = 0
     return single(k, 'present', t.norm);
   }
   return undefined;
+}
+
+/** Tokens from `from` up to `k` are adverbs, commas and "and"/"or", with one adverb at least ("Promptly, properly, and consistently"). */
+function onlyAdverbsBetween(tokens: readonly Token[], from: number, k: number): boolean {
+  let adverbs = 0;
+  for (let j = from; j < k; j++) {
+    const t = tokens[j];
+    const adverb = isAdverb(t) && !isNegation(t) && !isVerbBase(t.norm);
+    if (adverb) adverbs++;
+    else if (!(isComma(t) || t.norm === 'and' || t.norm === 'or')) return false;
+  }
+  return adverbs > 0;
 }
 
 /**
@@ -299,6 +318,9 @@ function chain(tokens: readonly Token[], k: number, tense: VerbGroup['tense']): 
  * with a plural subject ("go in the cabinet"), since a plural noun ("emails in March", "video calls
  * for repairs") looks like an -s verb.
  */
+const LOCATORS = new Set(['above', 'below', 'here', 'earlier', 'previously']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+
 function finiteLater(tokens: readonly Token[], from: number, pluralSubject: boolean): boolean {
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
@@ -309,7 +331,8 @@ function finiteLater(tokens: readonly Token[], from: number, pluralSubject: bool
     if (k === from) continue;
     const prev = tokens[k - 1];
     const objectAfter = isDeterminer(tokens[k + 1]) || isObjectPronoun(tokens[k + 1]) || isNumber(tokens[k + 1]);
-    if (!nounish(prev) || isVerbBase(prev.norm)) continue;
+    // "The device referenced above meets…": a locator closes the reduced relative before the verb.
+    if (!(nounish(prev) || LOCATORS.has(prev.norm)) || isVerbBase(prev.norm)) continue;
     // A base form agreeing with a plural subject is its verb ("Prescriptions collected after 6 pm go in…").
     if (isVerbBase(t.norm) && (objectAfter || (pluralSubject && !baseOfThirdPerson(t.norm)))) return true;
     if (baseOfThirdPerson(t.norm) && objectAfter) return true;

@@ -64,6 +64,8 @@ export function isWillNoun(tokens: readonly Token[], k: number): boolean {
   const next = tokens[k + 1];
   if (DEMONSTRATIVES.has(prev.norm) && !!next && next.kind === 'word' && !next.capitalized && !isPreposition(next) && !isDeterminer(next)) return false;
   if (isDeterminer(prev) || WILL_NOUN_MODIFIERS.has(prev.norm)) return true;
+  // "as will be shown", "more than will fit": "as"/"than" stand for the subject of the future ("at will" is the noun).
+  if ((prev.norm === 'as' || prev.norm === 'than') && !!next && next.kind === 'word' && (isVerbBase(next.norm) || isNegation(next))) return false;
   if (!isPreposition(prev)) return false;
   if (isNounAfterDeterminer(tokens, k - 1)) return false;
   const verb = tokens[k - 2];

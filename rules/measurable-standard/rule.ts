@@ -5,7 +5,7 @@ import { perLanguageAndSettings } from '../../src/lexical/per-settings.js';
 import { PhraseMatcher, type PhraseEntry } from '../../src/lexical/phrase-matcher.js';
 import { displayWords } from '../../src/lexical/normalise.js';
 import { isInside } from '../../src/lexical/quotations.js';
-import { lexicalSentences } from '../../src/lexical/tokens.js';
+import { lexicalSentences, type Token as LexicalToken } from '../../src/lexical/tokens.js';
 import { wordClassesFor } from '../../src/lexical/word-classes.js';
 import { blockLocation } from '../../src/text/prose.js';
 
@@ -23,6 +23,12 @@ interface VagueStandardsData {
   /** Verbs of what happens: a vague word next to one states a fact, unless a duty cue is in the sentence. */
   factVerbs?: string[];
   dutyCues?: string[];
+  /** Negations: a vague word right after one describes a shortfall ("are not frequently refreshed"), unless a duty cue is in the sentence. */
+  factNegations?: string[];
+  /** Labels that open a description of a fault ("**Problem**: the pod gets evicted frequently"). */
+  factLabels?: string[];
+  /** Names that contain a vague word ("periodic safety update report"): a document or a category, not a standard. */
+  names?: string[];
 }
 
 interface Options {
@@ -41,6 +47,9 @@ interface Matchers {
   cues: PhraseMatcher<PhraseEntry>;
   facts: PhraseMatcher<PhraseEntry>;
   duties: PhraseMatcher<PhraseEntry>;
+  names: PhraseMatcher<PhraseEntry>;
+  negations: Set<string>;
+  labels: Set<string>;
   data: VagueStandardsData;
 }
 
@@ -56,6 +65,9 @@ const matchersFor = perLanguageAndSettings((lang: string, options: Options): Mat
     cues: new PhraseMatcher(data.measurableCues.map((phrase) => ({ phrase })), classes),
     facts: new PhraseMatcher((data.factVerbs ?? []).map((phrase) => ({ phrase })), classes),
     duties: new PhraseMatcher((data.dutyCues ?? []).map((phrase) => ({ phrase })), classes),
+    names: new PhraseMatcher((data.names ?? []).map((phrase) => ({ phrase })), classes),
+    negations: new Set(data.factNegations ?? []),
+    labels: new Set(data.factLabels ?? []),
     data,
   };
 });
@@ -75,7 +87,11 @@ export default defineFileRule({
     const matchers = matchersFor(doc.lang, context.options);
     if (!matchers) return;
     for (const { block, tokens, quoted } of lexicalSentences(doc, context.config)) {
-      const found = matchers.standards.find(tokens, block.text).filter((match) => !isInside(quoted, match.start));
+      const names = matchers.names.find(tokens, block.text);
+      const found = matchers.standards
+        .find(tokens, block.text)
+        .filter((match) => !isInside(quoted, match.start))
+        .filter((match) => !names.some((name) => match.first >= name.first && match.last <= name.last) && !inTitleCaseName(tokens, block.text, match));
       if (found.length === 0) continue;
       // A cue inside a vague phrase ("once in a while") does not make the sentence measurable.
       const covered = (index: number) => found.some((match) => index >= match.first && index <= match.last);
@@ -85,7 +101,12 @@ export default defineFileRule({
       // A verb that opens the sentence is an instruction ("Ask the customer promptly"), not a fact.
       const facts = matchers.facts.find(tokens, block.text);
       const statesDuty = matchers.duties.find(tokens, block.text).length > 0;
-      const isFact = (match: (typeof found)[number]) => !statesDuty && facts.some((fact) => fact.first > 0 && fact.last >= match.first - FACT_DISTANCE && fact.first <= match.last + FACT_DISTANCE);
+      // "Status updates are not frequently refreshed", "**Problem**: the pod gets evicted frequently":
+      // a shortfall or a fault described, not a standard set.
+      const describesFault = !statesDuty && tokens.length > 1 && matchers.labels.has(tokens[0].lower) && /^[\s*_]*:/.test(block.text.slice(tokens[0].end));
+      const negated = (match: (typeof found)[number]) => tokens.slice(Math.max(0, match.first - FACT_DISTANCE), match.first).some((token) => matchers.negations.has(token.lower));
+      const isFact = (match: (typeof found)[number]) =>
+        !statesDuty && (describesFault || negated(match) || facts.some((fact) => fact.first > 0 && fact.last >= match.first - FACT_DISTANCE && fact.first <= match.last + FACT_DISTANCE));
       for (const match of found) {
         if (isFact(match)) continue;
         const { entry } = match;
@@ -99,3 +120,14 @@ export default defineFileRule({
     }
   },
 });
+
+/**
+ * A capitalised one-word match followed, after spaces only, by another capitalised word is part of a
+ * name or a title ("the Periodic Safety Update Report", "**Periodic Rotation:**"), not a standard.
+ * Scripts without letter case never match.
+ */
+function inTitleCaseName(tokens: readonly LexicalToken[], text: string, match: { first: number; last: number; start: number; end: number }): boolean {
+  const next = tokens[match.last + 1];
+  if (match.first !== match.last || !next) return false;
+  return /^\p{Lu}/u.test(text.slice(match.start, match.end)) && /^\p{Lu}\p{Ll}/u.test(next.text) && /^[\s*_]*$/.test(text.slice(match.end, next.start));
+}
