@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { FileResult, ResolvedConfig, Rule, RuleEntry } from '../types.js';
 import type { Directive } from './directives.js';
 import { toPosix } from '../source/discover.js';
-import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
+import { lintDocument, parseProblemFindings, type RuleCrash, type RunInputReads } from './file-linter.js';
 import { applyFixes } from './fix.js';
 import { recordOf, type DocumentRecord } from '../repository/record.js';
 import { repositoryRootFor } from '../source/files.js';
@@ -48,6 +48,8 @@ export interface FileOutcome {
   usedDirectives?: string[];
   /** The document's record, when the run asks for records and the file is a document. */
   record?: DocumentRecord;
+  /** Whether a rule read `asOf` or `since` on this file (any fix pass): the cache keys the result by them only then. */
+  reads?: RunInputReads;
   /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
   timings?: Array<[ruleId: string, ms: number]>;
 }
@@ -94,6 +96,12 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     outcome = parseDocumentBytes({ ...base, bytes: source.bytes });
   }
   let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings) : undefined;
+  const reads: RunInputReads = { asOf: false, since: false };
+  const noteReads = () => {
+    reads.asOf ||= lintOutcome?.reads.asOf ?? false;
+    reads.since ||= lintOutcome?.reads.since ?? false;
+  };
+  noteReads();
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
@@ -108,6 +116,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
       outcome = parse(text);
       if (!outcome.document) break;
       lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
+      noteReads();
     }
     if (text !== original) {
       const output = (bom ? '\uFEFF' : '') + text;
@@ -123,6 +132,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.usedDirectives = lintOutcome.suppressions.used();
     outcomeOf.summaries = [...lintOutcome.summaries];
+    outcomeOf.reads = reads;
   }
   if (timings) outcomeOf.timings = [...timings];
   if (request.records && outcome.document) {
