@@ -38,6 +38,13 @@ export const SETS = [
   { name: 'real-dev', file: 'sentences-real-dev.jsonl', rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
   { name: 'real-holdout', file: 'sentences-real-holdout.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.4, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
   { name: 'real-holdout2', file: 'sentences-real-holdout2.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.7, recall: 0.6 }, goal: { precision: 0.95, recall: 0.9 } },
+  // French (issue 10): every check of the French pack is on by default, so every rule carries the issue's floor.
+  { name: 'fr-dev', lang: 'fr', file: 'sentences-dev.fr.jsonl', rules: ALL, floor: { precision: 0.9, recall: 0.8 } },
+  { name: 'fr-sop', lang: 'fr', file: 'sentences-sop.fr.jsonl', rules: ALL, floor: { precision: 0.9, recall: 0.8 } },
+  // Held out (written and labelled before the French rules, never tuned on): as for real-holdout, the floor is the
+  // lowest first score rounded down (weak-modal recall 0.75, wordy-phrase recall 8/11, measurable-standard precision 7/8) and the
+  // issue's target is the goal.
+  { name: 'fr-natural', lang: 'fr', file: 'sentences-natural.fr.jsonl', heldOut: true, rules: ALL, floor: { precision: 0.87, recall: 0.72 }, goal: { precision: 0.9, recall: 0.8 } },
   // Tamil and Telugu: the shared development lines (scripts/convert-dev-set-ta-te.mjs) and the project-written
   // SOP lines of labelled-sop.*.jsonl (labelled before the rules ran on them); the opt-in future on its own files.
   { name: 'dev', lang: 'ta', file: 'sentences-dev.ta.jsonl', rules: TA_TE_DEFAULT, floor: { precision: 0.9, recall: 0.8 } },
@@ -117,6 +124,7 @@ async function firedRules(engine, entries, ruleIds, rules, set) {
       config,
       asOf: '2026-06-01',
       onlyRules: ruleIds,
+      findingsPerRule: Infinity, // one document holds the whole set: every finding counts
       ruleOverrides: Object.fromEntries(ruleIds.map((id) => [id, { severity: 'warn', ...(set.ruleOptions?.[id] ? { options: set.ruleOptions[id] } : {}) }])),
     });
     for (const message of report.results[0].messages) {

@@ -40,6 +40,7 @@ describe('language packs', () => {
     expect(languagePackFor('en')?.lang).toBe('en');
     expect(languagePackFor('en-GB')?.lang).toBe('en');
     expect(languagePackFor('hi-IN')?.lang).toBe('hi');
+    expect(languagePackFor('fr-CA')?.lang).toBe('fr');
     expect(languagePackFor('xx')).toBeUndefined();
   });
 

@@ -96,9 +96,10 @@ describe('matchCase', () => {
 
 describe('word lists are data', () => {
   it('the list rules run exactly for the languages that have a list', () => {
-    expect(languagesWithData('weasel-words')).toEqual(['en', 'hi', 'mr', 'ta', 'te']);
-    expect(languagesWithData('wordy-phrases')).toEqual(['en', 'hi', 'mr', 'ta', 'te']);
-    expect(languagesWithData('vague-standards')).toEqual(['en', 'hi', 'mr', 'ta', 'te']);
+    expect(languagesWithData('weasel-words')).toEqual(['en', 'fr', 'hi', 'mr', 'ta', 'te']);
+    expect(languagesWithData('wordy-phrases')).toEqual(['en', 'fr', 'hi', 'mr', 'ta', 'te']);
+    expect(languagesWithData('vague-standards')).toEqual(['en', 'fr', 'hi', 'mr', 'ta', 'te']);
+    expect(languagesWithData('no-such-list')).toEqual([]);
   });
 
   it('decides every phrase of retext-intensify’s list: kept with a kind, or removed with a reason', () => {

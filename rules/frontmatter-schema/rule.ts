@@ -40,6 +40,23 @@ function hint(error: ErrorObject, value: unknown): string {
   return '';
 }
 
+/** Controls have no place in a text field: a form feed ends a CSS string, ESC drives a terminal. Tab and line breaks are text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Every string in the frontmatter with its key path, walked with a stack (a YAML value can nest deeply). */
+function* stringsOf(data: Record<string, unknown>): Generator<{ path: Array<string | number>; value: string }> {
+  const stack: Array<{ path: Array<string | number>; value: unknown }> = [{ path: [], value: data }];
+  while (stack.length > 0) {
+    const { path, value } = stack.pop()!;
+    if (typeof value === 'string') yield { path, value };
+    else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push({ path: [...path, i], value: value[i] });
+    else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ path: [...path, keys[i]], value: (value as Record<string, unknown>)[keys[i]] });
+    }
+  }
+}
+
 function valueAt(data: unknown, segments: Array<string | number>): unknown {
   let value = data;
   for (const segment of segments) value = (value as Record<string | number, unknown> | undefined)?.[segment];
@@ -56,10 +73,17 @@ export default defineFileRule({
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   messages: {
     invalid: 'Frontmatter: {problem}.{hint}',
+    control: 'Frontmatter: `{field}` contains the control character {code}: remove it (in a quoted YAML string, look for an escape such as `\\f` or `\\u0000`).',
   },
   check(doc, context) {
     if (!doc.frontmatter.present) return; // parse-error already reports a missing or broken block.
     const data = doc.frontmatter.data;
+    for (const { path, value } of stringsOf(data)) {
+      const found = CONTROL.exec(value);
+      if (!found) continue;
+      const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      context.report({ messageId: 'control', data: { field: path.join('.'), code }, at: { key: path, valueSpan: true } });
+    }
     const validators = [bundledValidator('frontmatter.schema.json'), userValidator(context.config)];
     const seen = new Set<string>();
     for (const validate of validators) {

@@ -5,9 +5,10 @@ import { defineFileRule } from '../../src/rules/define.js';
 
 /**
  * `passiveAgentNoRewrite`: the agent is named but the language offers no certain active rewrite;
- * `passiveNoRewrite`: no agent and no certain rewrite (Hindi, Marathi: no made-up verb forms).
+ * `passiveNoRewrite`: no agent and no certain rewrite (Hindi, Marathi: no made-up verb forms);
+ * `passiveNoActor`: no agent, in a language whose message asks who acts without a rewrite (French).
  */
-export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveAgentNoRewrite' | 'passiveNoRewrite';
+export type PassiveMessageId = 'passive' | 'passiveWithAgent' | 'passiveAgentNoRewrite' | 'passiveNoRewrite' | 'passiveNoActor';
 
 /** What a language's passive-voice check is given. */
 export interface PassiveCheckOptions {
@@ -46,6 +47,7 @@ export default defineFileRule<Options, PassiveMessageId>({
   messages: {
     passive: "'{phrase}' is passive voice, which hides who acts: name who {verb}.",
     passiveWithAgent: "'{phrase}' is passive voice, which hides who acts: write '{active}'.",
+    passiveNoActor: "'{phrase}' is passive voice, which hides who acts: name who does it.",
     passiveAgentNoRewrite: "'{phrase}' is passive voice: make the one who acts ('{agent}') the subject of an active verb.",
     passiveNoRewrite: "'{phrase}' is passive voice, which hides who acts: name who does it and make them the subject.",
   },

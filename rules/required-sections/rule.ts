@@ -1,14 +1,15 @@
 import type { Heading } from 'mdast';
 import { primarySubtag } from '../../src/language/registry.js';
 import { defineFileRule } from '../../src/rules/define.js';
-import { acceptedKeys, resolveSectionNaming, type SectionNaming } from '../../src/document/section-names.js';
+import { acceptedKeys, ownValue, resolveSectionNaming, type SectionNaming } from '../../src/document/section-names.js';
 import { headingText, normaliseHeading, sectionsOf } from '../../src/document/sections.js';
 
 const nameList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
 /** The name a reader of this language expects for a canonical section (its first local name). */
 function displayName(naming: SectionNaming, canonical: string, lang: string): string {
-  return naming.languages[primarySubtag(lang)]?.[canonical]?.[0] ?? canonical;
+  const inLanguage = ownValue(naming.languages, primarySubtag(lang));
+  return (inLanguage && ownValue(inLanguage, canonical)?.[0]) ?? canonical;
 }
 
 export default defineFileRule({
@@ -37,7 +38,7 @@ export default defineFileRule({
     const type = doc.frontmatter.data.type;
     if (typeof type !== 'string') return;
     const naming = resolveSectionNaming(context.options as Partial<SectionNaming>);
-    const required = naming.types[type];
+    const required = ownValue(naming.types, type);
     if (!required || required.length === 0) return;
     const names = required.map((canonical) => displayName(naming, canonical, doc.lang));
     const order = names.join(', ');

@@ -4,7 +4,7 @@ import type { Sentence } from '../../src/text/prose.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
 /** `notInstructionFinal`: languages whose instruction is the clause-final verb (Tamil, Telugu), with an example imperative of that language. */
-export type StepMessageId = 'notImperative' | 'notImperativeNoRewrite' | 'notInstructionFinal';
+export type StepMessageId = 'notImperative' | 'notImperativeNoRewrite' | 'notInstructionFinal' | 'notImperativeVerbs';
 
 /** What a language's step-imperative check is given. */
 export interface StepCheckOptions {
@@ -37,6 +37,7 @@ export default defineFileRule<Options, StepMessageId>({
   messages: {
     notImperative: "Start the step with what to do: '{suggestion}' instead of '{actual}'.",
     notImperativeNoRewrite: "Start the step with what to do (a verb such as 'Check' or 'Send'), not '{actual}'.",
+    notImperativeVerbs: "Start the step with what to do (a verb such as {examples}), not '{actual}'.",
     notInstructionFinal: "Make the step an instruction to the reader, ending in an imperative such as '{example}', not '{actual}'.",
   },
   check(doc, context) {

@@ -23,21 +23,42 @@ export default defineCorpusRule({
     const fallbackId = (summary: DocumentSummary) => fallbackIdOf(toPosix(relative(context.files.rootOf(summary.absolutePath), summary.absolutePath)));
     for (const [id, documents] of indexById(summaries, fallbackId)) {
       if (documents.length < 2) continue;
+      const [first] = documents;
+      const where = (other: (typeof documents)[number]) => ({
+        filePath: other.filePath,
+        line: (other.keys.id ?? other.anchor).line,
+        column: (other.keys.id ?? other.anchor).column,
+        message: `"${id}" is also defined here`,
+      });
       for (const document of documents) {
-        const others = documents.filter((other) => other !== document);
+        // The first occurrence lists a few of the others; every other one points at the first. With
+        // 2,500 copies, relating each to all the rest made a report of gigabytes.
+        const others = firstOthers(documents, document, MAX_RELATED);
+        const related = document === first ? others.map(where) : [where(first)];
+        const names = others.slice(0, 3).map((other) => other.filePath);
+        const more = documents.length - 1 - names.length;
         context.report({
           filePath: document.filePath,
           at: document.keys.id ?? document.anchor,
           messageId: 'duplicate',
-          data: { id, others: listNames(others.map((other) => other.filePath)) },
-          related: others.map((other) => ({
-            filePath: other.filePath,
-            line: (other.keys.id ?? other.anchor).line,
-            column: (other.keys.id ?? other.anchor).column,
-            message: `"${id}" is also defined here`,
-          })),
+          data: { id, others: more > 0 ? `${names.join(', ')} and ${more} more` : listNames(names) },
+          related,
         });
       }
     }
   },
 });
+
+/** At most this many related locations on the first occurrence of a shared id. */
+const MAX_RELATED = 10;
+
+/** The first `count` documents other than `self`, without walking the whole group. */
+function firstOthers<T>(documents: readonly T[], self: T, count: number): T[] {
+  const found: T[] = [];
+  for (const document of documents) {
+    if (document === self) continue;
+    found.push(document);
+    if (found.length === count) break;
+  }
+  return found;
+}

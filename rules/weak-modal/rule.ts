@@ -2,7 +2,7 @@ import { checkSentences } from '../../src/language/grammar-rule.js';
 import { languagesWithCheck } from '../../src/language/index.js';
 import { defineFileRule } from '../../src/rules/define.js';
 
-export type ModalMessageId = 'obligation' | 'expectation' | 'expectationNoRewrite' | 'shall' | 'hedge' | 'obligationNoRewrite';
+export type ModalMessageId = 'obligation' | 'expectation' | 'expectationNoRewrite' | 'shall' | 'hedge' | 'obligationNoRewrite' | 'obligationFirm' | 'hedgeFirm';
 
 /** What a language's weak-modal check is given. */
 export interface ModalCheckOptions {
@@ -61,6 +61,8 @@ export default defineFileRule<Options, ModalMessageId>({
     obligationNoRewrite: "'{word}' states an obligation weakly: state it as a requirement if it is one, or give the instruction directly.",
     shall: "'{word}' is legal jargon that reads as future: write 'must' for an obligation, or the present tense for a fact.",
     hedge: "'{phrase}' is a hedge: say what {subject} must or can do.",
+    obligationFirm: "'{word}' states an obligation weakly: write '{firm}' if it is required, or give the instruction directly.",
+    hedgeFirm: "'{phrase}' is a hedge: say what '{subject}' must do ('{firm}') or may do ('{can}').",
   },
   check(doc, context) {
     const roles = rolesOf(doc.frontmatter.data.audience, context.options.roles);

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { standardStreamOf, writeReportFile } from '../fs/report-file.js';
 import { loadConfig } from '../config/load.js';
 import { lint, type LintReport } from '../lint/engine.js';
 import { fileSettings } from '../lint/file-pass.js';
@@ -77,6 +78,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     maxWarnings = Number(flags.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number (got "${flags.maxWarnings}").`);
   }
+  if (flags.fix && flags.fixDryRun) throw new UsageError('Give either --fix (write the fixes) or --fix-dry-run (show them), not both.');
   if (flags.stdin && flags.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixed text.');
   if (flags.stdinFilename && !flags.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
   if (flags.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both.');
@@ -88,7 +90,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of threads, 1 or more (got "${flags.jobs}").`);
   }
   const cwd = process.cwd();
-  const stdin = flags.stdin ? { text: stripBom(readFileSync(0, 'utf8')), filename: flags.stdinFilename ?? '<stdin>.md' } : undefined;
+  const stdin = flags.stdin ? await readStdin(flags.stdinFilename ?? '<stdin>.md') : undefined;
 
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(cwd, flags.baseline), flags.baseline) : undefined;
@@ -124,9 +126,12 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   let output = formatters[format](results, context);
   if (flags.fixDryRun && format !== 'json') output = dryRunDiffs(report.results, cwd, stdin?.text) + output;
 
-  if (flags.outputFile) writeFileAtomic(resolve(cwd, flags.outputFile), output);
-  else await writeStdout(output);
+  const stream = flags.outputFile ? standardStreamOf(resolve(cwd, flags.outputFile)) : 'stdout';
+  if (stream === 'stdout') await writeStdout(output);
+  else if (stream === 'stderr') process.stderr.write(output);
+  else writeReportFile(resolve(cwd, flags.outputFile!), output, flags.outputFile);
 
+  for (const warning of report.warnings) process.stderr.write(`sop: ${warning}\n`);
   for (const crash of report.crashes) {
     process.stderr.write(`sop: rule "${crash.ruleId}" crashed${crash.filePath ? ` on ${crash.filePath}` : ''}: ${crash.error.split('\n')[0]}\n`);
   }
@@ -165,6 +170,26 @@ function readTextOrUndefined(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Standard input is read up to this many bytes: enough to be over any sensible `maxFileSize`, and `/dev/zero` ends. */
+const STDIN_READ_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Standard input as bytes, so that it gets a file's size, binary and UTF-8 checks; the text (decoded
+ * leniently) is kept only for the --fix-dry-run diff. Read as a stream: a synchronous read of a
+ * non-blocking pipe fails with EAGAIN.
+ */
+async function readStdin(filename: string): Promise<{ text: string; bytes: Uint8Array; filename: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > STDIN_READ_LIMIT) break;
+  }
+  const bytes = Buffer.concat(chunks);
+  return { text: stripBom(bytes.toString('utf8')), bytes, filename };
 }
 
 function stripBom(text: string): string {

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { closest } from '../config/suggest.js';
+import { explainText } from '../rules/language-docs.js';
 import { loadRules, readRuleDocs } from '../rules/registry.js';
 import { principleRecords, principleText } from '../rules/standards.js';
 import type { Rule } from '../types.js';
@@ -19,7 +20,7 @@ export function register(program: Command, outcome: RunOutcome): void {
 
   program
     .command('explain')
-    .description("Print a rule's documentation: what it flags, why, its options and examples.")
+    .description("Print a rule's documentation: what it flags, why, its options and examples, in each language it supports.")
     .argument('<rule-id>', 'the rule to explain')
     .action(action(outcome, async (id: string) => {
       const rules = await loadRules();
@@ -28,7 +29,7 @@ export function register(program: Command, outcome: RunOutcome): void {
         const suggestion = closest(id, rules.map((r) => r.id));
         throw new UsageError(`Unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Run \`sop rules\` to list them.`);
       }
-      await writeStdout(readRuleDocs(rule.id) ?? `${rule.id}\n\n${rule.description}\n`);
+      await writeStdout(explainText(rule, readRuleDocs(rule.id)));
       return 0;
     }));
 }

@@ -26,3 +26,11 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best;
 }
+
+/** "No document names the audience "x". Did you mean "y"? Known audiences: a, b, c." for a value given on the command line. */
+export function unknownValueMessage(what: string, value: string, known: readonly string[]): string {
+  const suggestion = closest(value, known);
+  const mean = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  const list = known.length ? ` Known ${what}s: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ` and ${known.length - 30} more` : ''}.` : ` No document names a ${what}.`;
+  return `No document names the ${what} "${value}".${mean}${list}`;
+}

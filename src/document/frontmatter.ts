@@ -43,8 +43,22 @@ export function parseFrontmatter(
   }
   let data: Record<string, unknown> = {};
   let present = false;
-  if (doc.errors.length === 0) {
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  let readable = doc.errors.length === 0;
+  if (readable) {
+    try {
+      // An alias bomb (9 levels of 9 aliases) expands to millions of nodes: the yaml package stops it here.
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      readable = false;
+      problems.push({
+        message: `Frontmatter cannot be read: ${firstLine((error as Error).message)}. Write the values out instead of repeating aliases (\`*name\`).`,
+        offset: yamlStart,
+        endOffset: yamlStart + Math.max(1, Math.min(yamlText.indexOf('\n') < 0 ? yamlText.length : yamlText.indexOf('\n'), yamlText.length)),
+      });
+    }
+  }
+  if (readable) {
     if (value === null || value === undefined) {
       present = true;
     } else if (typeof value === 'object' && !Array.isArray(value)) {

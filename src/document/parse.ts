@@ -12,6 +12,7 @@ import type { Root } from 'mdast';
 import type { Point, SopDocument } from '../types.js';
 import { emptyFrontmatter, findUnclosedFrontmatter, parseFrontmatter } from './frontmatter.js';
 import { createLineIndex } from './lines.js';
+import { tooDeepLinePrefix, tooDeepTree, type TooDeep } from './nesting.js';
 
 /** A problem found while reading or parsing; the engine reports it under the `parse-error` rule. */
 export interface ParseProblem {
@@ -118,7 +119,17 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
     };
   }
   const problems: ParseProblem[] = [];
-  const tree = (input.parse ?? parseMarkdown)(text);
+  const tooDeepFirst = tooDeepLinePrefix(text);
+  if (tooDeepFirst) return { bom, problems: [deepProblem(tooDeepFirst, pointAt)] };
+  let tree: Root;
+  try {
+    tree = (input.parse ?? parseMarkdown)(text);
+  } catch (error) {
+    // The parser's own limits (its stack, mostly): the file is reported, the run goes on.
+    return { bom, problems: [at(1, 1, `The Markdown could not be parsed (${(error as Error).message}), so the file was not linted. Simplify the structure near the deepest nesting.`, true)] };
+  }
+  const tooDeep = tooDeepTree(tree);
+  if (tooDeep) return { bom, problems: [deepProblem(tooDeep, pointAt)] };
   let frontmatter = emptyFrontmatter;
   const first = tree.children[0];
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
@@ -137,12 +148,11 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
       at(1, 1, 'The file starts with YAML metadata but no opening `---` line (the strongdm/comply style): add `---` as the first line so the metadata is read as frontmatter.', false),
     );
   } else {
-    problems.push(
-      at(1, 1, 'No frontmatter: start the file with a `---` block holding id, title, type, owner, status, version and last_reviewed, then a closing `---`.', false),
-    );
+    problems.push(at(1, 1, noFrontmatterMessage(input.filePath), false));
   }
   const declaredLang = frontmatter.data.lang;
-  const lang = typeof declaredLang === 'string' && declaredLang.trim() !== '' ? declaredLang.trim() : input.defaultLang;
+  // An invalid tag (frontmatter-schema reports it) falls back to the config's language for the rules.
+  const lang = typeof declaredLang === 'string' && LANGUAGE_TAG.test(declaredLang.trim()) ? declaredLang.trim() : input.defaultLang;
   const cache = new Map<string, unknown>();
   const document: SopDocument = {
     absolutePath: input.absolutePath,
@@ -158,6 +168,25 @@ export function parseDocumentText(input: Omit<ParseInput, 'bytes'> & { text: str
     },
   };
   return { document, problems, bom };
+}
+
+/** The pattern of `lang` in the frontmatter and config schemas. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function deepProblem(tooDeep: TooDeep, pointAt: (offset: number) => Point): ParseProblem {
+  const point = pointAt(tooDeep.offset);
+  return at(point.line, point.column, tooDeep.message, true);
+}
+
+const FRONTMATTER_HINT = 'start the file with a `---` block holding id, title, type, owner, status, version and last_reviewed, then a closing `---`';
+
+/** A README (or another file that is not a document) is the usual case: say how to leave it out. */
+function noFrontmatterMessage(filePath: string): string {
+  const name = filePath.split('/').pop() ?? filePath;
+  if (/^(readme|contributing|changelog|license|code_of_conduct|security)(\.[a-z]+)?\.md$/i.test(name)) {
+    return `No frontmatter. If ${name} is not a document, leave it out: add \`${name}\` to \`.sopignore\` (or to the config's \`ignore\` list). If it is one, ${FRONTMATTER_HINT}.`;
+  }
+  return `No frontmatter: ${FRONTMATTER_HINT}. If the file is not a document, add it to \`.sopignore\` (or the config's \`ignore\` list).`;
 }
 
 /** `name: …` lines up to a `---` line, before any heading: a YAML header whose opening fence is missing. */

@@ -45,7 +45,7 @@ export function resolveSectionNaming(options: Partial<SectionNaming> | undefined
 function mergeSectionNaming(options: Partial<SectionNaming> | undefined): SectionNaming {
   const languages: SectionNaming['languages'] = structuredClone(defaultSectionNaming.languages);
   for (const [lang, names] of Object.entries(options?.languages ?? {})) {
-    languages[lang] = { ...(languages[lang] ?? {}), ...names };
+    languages[lang] = { ...(ownValue(languages, lang) ?? {}), ...names };
   }
   return {
     types: { ...defaultSectionNaming.types, ...(options?.types ?? {}) },
@@ -68,7 +68,9 @@ export function acceptedKeys(naming: SectionNaming, canonical: string, lang: str
   const cacheKey = `${canonical}\u0000${primary}`;
   let keys = byName.get(cacheKey);
   if (!keys) {
-    const names = [canonical, ...(naming.aliases[canonical] ?? []), ...(naming.languages[primary]?.[canonical] ?? [])];
+    // Keyed by user data (a document's `lang`, the config's names): own properties only, so `constructor` finds nothing.
+    const inLanguage = ownValue(naming.languages, primary);
+    const names = [canonical, ...(ownValue(naming.aliases, canonical) ?? []), ...((inLanguage && ownValue(inLanguage, canonical)) ?? [])];
     keys = new Set(names.map(normaliseHeading));
     byName.set(cacheKey, keys);
   }
@@ -86,4 +88,9 @@ export function procedureSteps(doc: SopDocument, config: ResolvedConfig): Step[]
     const section = findSection(doc, config, 'Procedure');
     return section ? stepsOfSection(section) : [];
   });
+}
+
+/** `record[key]` when the key is the record's own, never a prototype's (`constructor`, `__proto__`). */
+export function ownValue<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -1,8 +1,11 @@
 import type { Formatter } from './types.js';
+import { visibleText } from './visible-text.js';
 
 /** Workflow-command escaping: data escapes %, CR, LF; properties also escape `:` and `,`. */
 function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // The log viewer renders ANSI: ESC and other controls become visible text (CR and LF stay escapes).
+  return visibleText(value, { keepLineBreaks: true })
+    .replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(value: string): string {

@@ -17,8 +17,16 @@ function region(m: Pick<Finding, 'line' | 'column'> & Partial<Pick<Finding, 'end
   return { startLine: m.line, startColumn: m.column, endLine: wide ? endLine : m.line, endColumn: wide ? endColumn : m.column + 1 };
 }
 
+/**
+ * A relative URI reference for a `/`-separated path: each segment percent-encoded, so `#`, `?` and
+ * `%` stay part of the name and a `:` (`c:`, `colon:file.md`) cannot be read as a scheme.
+ */
+export function artifactUri(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
 function artifact(uri: string) {
-  return { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' };
+  return { uri: artifactUri(uri), uriBaseId: '%SRCROOT%' };
 }
 
 /**

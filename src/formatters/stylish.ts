@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
+import { visibleText } from './visible-text.js';
 
 /** Groups findings by file, aligned in columns, with a summary line (ESLint's stylish, for people). */
 export const stylish: Formatter = (results, context) => {
@@ -15,14 +16,14 @@ export const stylish: Formatter = (results, context) => {
     warnings += result.warningCount;
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
-    lines.push(chalk.underline(result.filePath));
+    lines.push(chalk.underline(visibleText(result.filePath)));
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? 'error' : 'warning',
-      m.message,
+      visibleText(m.message),
       m.ruleId,
     ]);
-    const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
+    const widths = [0, 1].map((i) => rows.reduce((widest, row) => Math.max(widest, row[i].length), 0));
     for (const [position, severity, message, ruleId] of rows) {
       const colour = severity === 'error' ? chalk.red : chalk.yellow;
       lines.push(`  ${chalk.dim(position.padEnd(widths[0]))}  ${colour(severity.padEnd(widths[1]))}  ${message}  ${chalk.dim(ruleId)}`);

@@ -6,6 +6,7 @@ import { renderSingle } from './render/single.js';
 import { renderSite, type StaticAssets } from './render/site.js';
 import type { Progress } from './progress.js';
 import type { MediaRef } from './transform/references.js';
+import type { TransformedWithMedia } from './transform/document.js';
 import type { TransformCache } from './transform/cache.js';
 import { comparableDocs, type ComparableDoc } from './changes.js';
 import type { BuildFormat, ChangeReport, EditionPlan, OutputFile, TransformedDoc } from './types.js';
@@ -38,7 +39,15 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
   const media = new Map<string, MediaRef>();
   progress.stage(`${plan.folder || 'base edition'}: transforming documents`);
   plan.docs.forEach((doc, index) => {
-    const transformed = input.cache.transform(doc, plan, input.config);
+    let transformed: TransformedWithMedia;
+    try {
+      transformed = input.cache.transform(doc, plan, input.config);
+    } catch (error) {
+      // One document the renderer cannot take never stops the build: its page says so, and stderr too.
+      const why = error instanceof Error ? error.message : String(error);
+      input.warn(`${doc.record.filePath}: could not be prepared for the handbook (${why}); its page says so.`);
+      transformed = unrenderableBody(doc.anchor, why);
+    }
     for (const ref of transformed.media) media.set(ref.output, ref);
     bodies.set(doc.anchor, transformed);
     progress.count(index + 1, plan.docs.length);
@@ -58,7 +67,7 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
   const wantsFolderMedia = formats.includes('site') || formats.includes('md');
   if (formats.includes('site')) {
     progress.stage(`${plan.folder || 'base edition'}: rendering the site`);
-    files.push(...renderSite(content, input.assets));
+    for (const file of renderSite(content, input.assets)) files.push(file);
   }
   if (wantsFolderMedia) for (const [path, file] of mediaFiles) files.push({ path, content: file.bytes });
   if (formats.includes('single')) files.push({ path: FORMAT_FILES.single, content: renderSingle(content, { css: input.assets.css, media: mediaFiles }) });
@@ -74,4 +83,19 @@ export async function renderEdition(input: EditionRenderInput): Promise<OutputFi
     files.push({ path: FORMAT_FILES.pdf, content: normalisePdf(second, plan.buildDate) });
   }
   return files.map((file) => ({ ...file, path: plan.folder ? `${plan.folder}/${file.path}` : file.path }));
+}
+
+/** The body of a document whose transform failed: one paragraph saying so, in every format. */
+function unrenderableBody(anchor: string, why: string): TransformedWithMedia {
+  const text = `This document could not be prepared for the handbook (${why}). Read it in the repository.`;
+  return {
+    anchor,
+    body: { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] },
+    sections: [],
+    intro: text,
+    media: [],
+    steps: [],
+    markdown: text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`),
+    markdownHeadings: [],
+  };
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { closest } from '../config/suggest.js';
+import { unknownValueMessage } from '../config/suggest.js';
 import { lint, today, type LintReport } from '../lint/engine.js';
 import { loadStaticAssets } from './assets.js';
 import { compareEditions, comparableDocs, type ComparableDoc } from './changes.js';
@@ -107,6 +107,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { status: 'lint-failed', lint: report };
   }
   const compliant = report.errorCount === 0 && report.crashes.length === 0;
+  // Files the lint could not read have no record: they are left out, and stderr says so.
+  const unreadable = unreadableFiles(report);
   const records = report.records;
   const selectors = editionSelectors(records, settings.branches, options);
   const oldRecords: DocRecord[] | undefined = options.since ? recordsAtRef(options.since, { cwd: options.cwd, paths: options.paths, config }) : undefined;
@@ -118,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!steps) stepsByHash.set(record.contentHash, (steps = stepTexts(record, config)));
     return steps;
   };
-  const warnings: string[] = [];
+  const warnings: string[] = [...unreadable].map(([filePath, why]) => `Left out of the handbook: ${filePath} (${why})`);
   const readMedia: MediaReader = createMediaReader({ cwd: options.cwd, root: repositoryRoot(options, config), maxBytes: config.maxFileSize, warn: (message) => warnings.push(message) });
 
   const protectedPaths = [options.cwd, ...options.paths.map((path) => resolve(options.cwd, path)), ...(config.path ? [config.root] : [])];
@@ -150,6 +152,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { status: 'built', lint: report, out, formats, editions, files: files + 1, compliant, warnings: [...new Set(warnings)] };
 }
 
+/** Files the lint could not read (a fatal parse-error), with why: `--force` builds without them. */
+function unreadableFiles(report: LintReport): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const result of report.results) {
+    const fatal = result.messages.find((finding) => finding.fatal && finding.ruleId === 'parse-error');
+    if (fatal) found.set(result.filePath, `${fatal.line}:${fatal.column} ${fatal.message}`);
+  }
+  return found;
+}
+
 /** The folder whose files a handbook may publish: the config's folder, else the first path built, else the working folder. */
 export function repositoryRoot(options: Pick<BuildOptions, 'cwd' | 'paths'>, config: { path?: string; root: string }): string {
   if (config.path) return config.root;
@@ -169,12 +181,13 @@ function editionSelectors(records: readonly DocRecord[], configured: readonly st
       throw new UsageError(`Branch "${branch}" cannot name an edition folder: use letters, digits, ".", "_" or "-", and none of ${[...RESERVED_FOLDERS].join(', ')}.`);
     }
   };
+  if (options.audience !== undefined) {
+    // A misspelt audience would build an empty handbook: only documents for everyone.
+    const audiences = [...new Set(records.flatMap((record) => record.audience))].sort();
+    if (!audiences.includes(options.audience)) throw new UsageError(unknownValueMessage('audience', options.audience, audiences));
+  }
   if (options.branch) {
-    if (!known.includes(options.branch)) {
-      const suggestion = closest(options.branch, known);
-      const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.length ? ` Known branches: ${known.join(', ')}.` : ' No document names a branch.';
-      throw new UsageError(`No document names the branch "${options.branch}".${hint}`);
-    }
+    if (!known.includes(options.branch)) throw new UsageError(unknownValueMessage('branch', options.branch, known));
     return [{ selector: { ...base, branch: options.branch }, folder: '' }];
   }
   const editions = [{ selector: base as EditionSelector, folder: '' }];

@@ -59,7 +59,13 @@ export function openHandbook(out: string, protectedPaths: readonly string[]): Ha
   const target = resolve(out);
   checkOutputFolder(target, protectedPaths);
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`Cannot write the handbook to ${out}: ${why}.`);
+  }
   // What builds killed before they finished left beside `out` (kill -9 gives them no chance to clean up).
   const escaped = basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   removeStale(parent, new RegExp(`^\\.${escaped}\\.sop-(?:new|old)-(\\d+)-[0-9a-f]{8}$`), (path) =>

@@ -164,9 +164,9 @@ export class PhraseMatcher<Entry extends PhraseEntry> {
   }
 }
 
-/** Two words are adjacent when only white space separates them (no punctuation, no line of markup). */
+/** Two words are adjacent when only white space separates them (no punctuation, no line of markup), or nothing: an elided word and the next ("d'" "éviter"). */
 function adjacent(a: Token, b: Token, text: string): boolean {
-  if (b.start <= a.end) return false;
+  if (b.start < a.end) return false;
   for (let k = a.end; k < b.start; k++) if (!/\s/u.test(text[k])) return false;
   return true;
 }

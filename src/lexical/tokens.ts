@@ -1,6 +1,7 @@
 import type { ResolvedConfig, SopDocument } from '../types.js';
 import { sentencesOfDocument, type ProseBlock, type Sentence } from '../text/prose.js';
 import { wordsOf, type WordToken } from '../text/words.js';
+import { languageFile } from '../language/registry.js';
 import { normaliseWord } from './normalise.js';
 import { quotedSpansOfBlock, type QuotedSpan } from './quotations.js';
 
@@ -24,12 +25,32 @@ export interface LexicalSentence {
 /** Tokens of a span of text, with offsets shifted by `base` (the span's start in its block). */
 export function tokensOf(text: string, lang: string, base = 0): Token[] {
   const words = PLAIN_TEXT.test(text) ? plainWordsOf(text) : wordsOf(text, lang);
-  return words.map((word) => ({
-    text: word.text,
-    lower: normaliseWord(word.text),
-    start: word.start + base,
-    end: word.end + base,
-  }));
+  const elisions = elisionsOf(lang);
+  const tokens: Token[] = [];
+  for (const word of words) {
+    const lower = normaliseWord(word.text);
+    const apostrophe = lower.indexOf("'");
+    // "d'éviter" is two words for the phrase lists ("afin d'" + "éviter"); the word count keeps it one.
+    if (apostrophe > 0 && apostrophe < lower.length - 1 && elisions.has(lower.slice(0, apostrophe + 1))) {
+      tokens.push({ text: word.text.slice(0, apostrophe + 1), lower: lower.slice(0, apostrophe + 1), start: word.start + base, end: word.start + apostrophe + 1 + base });
+      tokens.push({ text: word.text.slice(apostrophe + 1), lower: lower.slice(apostrophe + 1), start: word.start + apostrophe + 1 + base, end: word.end + base });
+      continue;
+    }
+    tokens.push({ text: word.text, lower, start: word.start + base, end: word.end + base });
+  }
+  return tokens;
+}
+
+const elisionSets = new Map<string, ReadonlySet<string>>();
+
+/** Elided words the language writes joined to the next one ("l'", "d'", "qu'": `elisions` in its language.json). */
+function elisionsOf(lang: string): ReadonlySet<string> {
+  let set = elisionSets.get(lang);
+  if (!set) {
+    set = new Set((languageFile<{ elisions?: string[] }>(lang, 'language')?.elisions ?? []).map(normaliseWord));
+    elisionSets.set(lang, set);
+  }
+  return set;
 }
 
 /**

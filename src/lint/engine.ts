@@ -29,8 +29,8 @@ export interface LintOptions {
   fix?: boolean;
   /** Compute fixes into `FileResult.output` without writing. */
   fixDryRun?: boolean;
-  /** Lint this text instead of files on disk (`--stdin`). */
-  stdin?: { text: string; filename: string };
+  /** Lint this text (or these bytes, checked as a file's are) instead of files on disk (`--stdin`). */
+  stdin?: { text: string; filename: string; bytes?: Uint8Array };
   /** Restrict the run to these rule ids (tests, `sop explain` examples). */
   onlyRules?: readonly string[];
   /** Rules added to the registry's for this run (API users and tests); they need a setting to run. */
@@ -41,6 +41,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, { severity: 'off' | 'warn' | 'error'; options?: Record<string, unknown> }>;
   /** Report only on this slice of the files; repository rules still read every file (`--shard`). */
   shard?: Shard;
+  /** Findings listed per rule per file (default 100, then one summary finding); Infinity lists them all. */
+  findingsPerRule?: number;
   /**
    * The folder whose documents corpus rules read (default: the config's folder, else the git work tree
    * of the files); `false`: only the files asked for (tests of one file or folder as a repository).
@@ -69,6 +71,8 @@ export interface LintReport {
   errorCount: number;
   warningCount: number;
   crashes: RuleCrash[];
+  /** Per-file notes that are not findings (`--fix` did not write a file, and why). */
+  warnings: string[];
   /** With `records`: one record per document reported on, in path order. */
   records: DocumentRecord[];
   /** With `timeRules`: milliseconds per rule over the whole run (repository rules' checks included). */
@@ -76,6 +80,9 @@ export interface LintReport {
   /** With `cache`: how many files came from the cache and how many were linted. */
   cache?: CacheStats;
 }
+
+/** Related locations kept on one finding of a repository rule. */
+const MAX_RELATED = 20;
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -100,7 +107,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const askedForRoot = (options.paths?.length ? options.paths : ['.']).every((path) => resolve(cwd, path) === root);
   const everyFile = root && !askedForRoot ? discover([root], cwd, config).files : [];
   const inputs: FileInput[] = options.stdin
-    ? [{ absolutePath: asked[0], readText: options.stdin.text }]
+    ? [{ absolutePath: asked[0], ...(options.stdin.bytes ? { readBytes: options.stdin.bytes } : { readText: options.stdin.text }) }]
     : withOverlay([...new Set([...asked, ...everyFile])].sort(compareText), options.overlay);
 
   // Corpus rules compare a document with the rest of the repository, which standard input does not have.
@@ -117,6 +124,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     corpusRuleIds: corpusRules.map((rule) => rule.id),
     records: options.records,
     timeRules: options.timeRules,
+    findingsPerRule: options.findingsPerRule,
   };
 
   // Rules given as objects (extraRules) cannot be sent to another thread.
@@ -130,6 +138,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const results: FileResult[] = [];
   const crashes: RuleCrash[] = [];
+  const warnings: string[] = [];
   const records: DocumentRecord[] = [];
   const summaries = new Map<string, Array<{ filePath: string; summary: unknown }>>(corpusRules.map((rule) => [rule.id, []]));
   const perFile = new Map<string, { settings: FileSettings; suppressions: Suppressions; directives: Directive[]; result: FileResult }>();
@@ -142,6 +151,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     // Outside the files asked for (or the shard): its summaries feed the repository rules; nothing is reported on it.
     if (!reported.has(inputs[index].absolutePath)) return;
     results.push(result);
+    for (const warning of outcome.warnings ?? []) warnings.push(warning);
     if (outcome.record) records.push(outcome.record);
     for (const crash of outcome.crashes) crashes.push(crash);
     perFile.set(result.filePath, { settings: outcome.settings, suppressions: buildSuppressions(outcome.directives, outcome.usedDirectives), directives: outcome.directives, result });
@@ -171,7 +181,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         if (level === 0 || target.suppressions.isSuppressed(rule.id, descriptor.at.line)) return;
         const at = descriptor.at;
         const column = at.column ?? 1;
-        target.result.messages.push(findingOf(rule, level, { ...descriptor, fix: undefined }, { line: at.line, column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? column }));
+        // related capped: a repository rule relating every file to every other makes a report quadratic in size.
+        const related = descriptor.related?.slice(0, MAX_RELATED);
+        target.result.messages.push(findingOf(rule, level, { ...descriptor, fix: undefined, related }, { line: at.line, column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? column }));
       },
     };
     const started = timings ? performance.now() : 0;
@@ -198,7 +210,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
   cache?.save();
-  return { results, rules: allRules, config, errorCount, warningCount, crashes, records, ...(timings ? { timings } : {}), ...(cache ? { cache: cache.stats } : {}) };
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, warnings, records, ...(timings ? { timings } : {}), ...(cache ? { cache: cache.stats } : {}) };
 
   /**
    * The file pass. Files that are only read for the repository rules (outside the paths asked for, or

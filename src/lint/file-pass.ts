@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
+import { capFindings } from './finding-cap.js';
+import { fixTarget, unchangedSince, type FileSnapshot } from './fix-write.js';
 import { mergeRuleSettings, settingsForFile, type FileSettings } from '../config/rule-settings.js';
 import { parseDocumentBytes, parseDocumentText, type ParseOutcome } from '../document/parse.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -28,12 +31,16 @@ export interface FilePassRequest {
   records?: boolean;
   /** Measure the time each rule takes (`SOP_TIMING`). */
   timeRules?: boolean;
+  /** Findings listed per rule per file (default MAX_FINDINGS_PER_RULE); a measurement wants them all. */
+  findingsPerRule?: number;
 }
 
 export interface FileInput {
   absolutePath: string;
   /** Text given on standard input instead of the file's bytes. */
   readText?: string;
+  /** Bytes given on standard input: the same size, binary and UTF-8 checks as a file's. */
+  readBytes?: Uint8Array;
 }
 
 /** What one file contributes to the run. */
@@ -52,6 +59,8 @@ export interface FileOutcome {
   reads?: RunInputReads;
   /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
   timings?: Array<[ruleId: string, ms: number]>;
+  /** Things the user should know that are not findings (fixes not written, and why). */
+  warnings?: string[];
 }
 
 const MAX_FIX_PASSES = 10;
@@ -70,14 +79,39 @@ export function displayPath(cwd: string, absolutePath: string): string {
 
 /**
  * Reads, parses and lints one file (and fixes it, with --fix): the part of the pipeline that needs
- * no other document. The tree dies here; only findings, summaries and directives leave.
+ * no other document. The tree dies here; only findings, summaries and directives leave. Whatever
+ * goes wrong inside becomes a finding for this file: one file never stops the others.
  */
 export function lintFile(input: FileInput, rules: readonly Rule[], request: FilePassRequest): FileOutcome {
-  const { config, asOf, since } = request;
   const filePath = displayPath(request.cwd, input.absolutePath);
+  try {
+    return lintFileUnguarded(input, filePath, rules, request);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+    const problem = { message: `The file could not be linted (${message}). Simplify it near its deepest nesting or longest line, or add it to \`.sopignore\`.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+    const settings = safeSettings(request, input.absolutePath);
+    // parse-error findings are kept even where the rule is set to off: a file that was not linted must say so.
+    const findings = parseProblemFindings([problem], settings);
+    for (const finding of findings.length ? findings : [{ ruleId: 'parse-error', severity: 2 as const, ...problem }]) result.messages.push(finding);
+    return { result, settings, crashes: [], summaries: [], directives: [], warnings: [] };
+  }
+}
+
+function safeSettings(request: FilePassRequest, absolutePath: string): FileSettings {
+  try {
+    return fileSettings(request, absolutePath);
+  } catch {
+    return { rules: {}, lang: request.config.lang };
+  }
+}
+
+function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly Rule[], request: FilePassRequest): FileOutcome {
+  const { config, asOf, since } = request;
   const settings = fileSettings(request, input.absolutePath);
   const result: FileResult = { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
-  const outcomeOf: FileOutcome = { result, settings, crashes: [], summaries: [], directives: [] };
+  const outcomeOf: FileOutcome = { result, settings, crashes: [], summaries: [], directives: [], warnings: [] };
+  let snapshot: FileSnapshot | undefined;
   const timings = request.timeRules ? new Map<string, number>() : undefined;
   if (timings) outcomeOf.timings = []; // filled below, once the rules have run
 
@@ -86,6 +120,7 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
 
   let outcome: ParseOutcome;
   if (input.readText !== undefined) outcome = parse(input.readText);
+  else if (input.readBytes) outcome = parseDocumentBytes({ ...base, bytes: input.readBytes });
   else {
     const source = readSourceFile(input.absolutePath, { configRoot: config.path ? config.root : undefined, cwd: request.cwd });
     if ('problem' in source) {
@@ -93,6 +128,8 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
       for (const finding of parseProblemFindings([problem], settings)) result.messages.push(finding);
       return outcomeOf;
     }
+    // --fix compares the file with what was read just before it writes (an edit saved meanwhile wins).
+    if (request.fix && request.writeFixes) snapshot = { before: statOrUndefined(input.absolutePath), bytes: source.bytes };
     outcome = parseDocumentBytes({ ...base, bytes: source.bytes });
   }
   let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings) : undefined;
@@ -121,13 +158,16 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     if (text !== original) {
       const output = (bom ? '\uFEFF' : '') + text;
       result.output = output;
-      if (request.fix && request.writeFixes) writeFileAtomic(input.absolutePath, output);
+      if (request.fix && request.writeFixes) {
+        const warning = writeFixed(input.absolutePath, output, snapshot, request);
+        if (warning) outcomeOf.warnings!.push(`${filePath}: ${warning}`);
+      }
     }
   }
 
   for (const finding of parseProblemFindings(outcome.problems, settings)) result.messages.push(finding);
   if (lintOutcome) {
-    for (const finding of lintOutcome.findings) result.messages.push(finding); // no spread: V8 limits arguments
+    for (const finding of capFindings(lintOutcome.findings, request.findingsPerRule)) result.messages.push(finding); // no spread: V8 limits arguments
     outcomeOf.crashes = lintOutcome.crashes;
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.usedDirectives = lintOutcome.suppressions.used();
@@ -140,4 +180,26 @@ export function lintFile(input: FileInput, rules: readonly Rule[], request: File
     outcomeOf.record = recordOf(outcome.document, toPosix(relative(root, input.absolutePath)));
   }
   return outcomeOf;
+}
+
+/** Writes the fixed text unless that would lose an edit or break a promise; returns why it did not. */
+function writeFixed(path: string, output: string, snapshot: FileSnapshot | undefined, request: FilePassRequest): string | undefined {
+  const root = request.config.path ? request.config.root : request.cwd;
+  const target = fixTarget(path, root);
+  if ('refused' in target) return target.refused;
+  if (snapshot && !unchangedSince(target.path, snapshot)) return 'the file changed during the run, so the fixes were not written; run --fix again.';
+  try {
+    writeFileAtomic(target.path, output);
+  } catch (error) {
+    return `the fixes could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the folder's permissions.`;
+  }
+  return undefined;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

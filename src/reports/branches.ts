@@ -158,7 +158,8 @@ export function formatBranchesMarkdown(matrix: BranchMatrix): string {
   }
   const rows = matrix.rows.map((row) => [`${row.title ?? row.id} (\`${row.id}\`${row.languages ? `; ${row.languages.join(', ')}` : ''})`, ...matrix.branches.map((branch) => cellText(row.cells[branch]))]);
   lines.push(markdownTable(['Procedure', ...matrix.branches], rows));
-  lines.push(...summaryLines(matrix).map((line) => `${line}  `), '', `_${LEGEND}_`, '');
+  for (const line of summaryLines(matrix)) lines.push(`${line}  `);
+  lines.push('', `_${LEGEND}_`, '');
   return lines.join('\n');
 }
 

@@ -24,7 +24,9 @@ export interface TransformedWithMedia extends TransformedDoc {
 export function transformDocument(doc: PlacedDoc, plan: Pick<EditionPlan, 'targets' | 'settings'>, config: ResolvedConfig): TransformedWithMedia {
   const { record, anchor } = doc;
   const outcome = parseDocumentText({ absolutePath: record.filePath, filePath: record.filePath, text: record.text, defaultLang: record.lang, maxFileSize: Infinity, parse: parseMarkdownForRender });
-  const source = outcome.document!;
+  const source = outcome.document;
+  // The lint read the same text; a file it could not read is left out of the build before this point.
+  if (!source) throw new Error(outcome.problems[0]?.message ?? 'the document could not be parsed');
   const tree = source.tree;
 
   const localIds = new Set(documentAnchors(tree));
@@ -50,7 +52,7 @@ export function transformDocument(doc: PlacedDoc, plan: Pick<EditionPlan, 'targe
 
   const body = toSafeHast(tree, anchor);
   linkFootnotesAndRawAnchors(body, anchor);
-  media.push(...relinkRawImages(body, record.filePath));
+  for (const ref of relinkRawImages(body, record.filePath)) media.push(ref);
   const markdown = markdownOf(tree, anchor);
   return { anchor, body, sections: outline, intro, media, steps: steps.map((step) => ({ number: step.number, text: step.text })), ...markdown };
 }
