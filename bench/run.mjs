@@ -6,7 +6,8 @@
 //   BENCH_SIZES="1000 10000"   corpus sizes (files)                       default "1000 10000"
 //   BENCH_RUNS=1               timed runs per row and size (median shown)  default 1
 //   BENCH_TIMEOUT=900          seconds before a run is stopped             default 900
-//   BENCH_ROWS="sop markdownlint remark build"   rows to run               default all four
+//   BENCH_ROWS="sop cached markdownlint remark build"   rows to run        default all five
+//   (`cached`: `sop lint --cache` run once untimed to fill a fresh cache, then timed on the unchanged corpus)
 //   BENCH_TIMER=hook           use the resource-usage hook even where GNU time exists
 //
 // Corpora are written to .bench/corpus-<N> (git-ignored) by bench/gen-corpus.mjs and reused while the
@@ -37,7 +38,7 @@ const GNU_TIME = '/usr/bin/time';
 const sizes = (process.env.BENCH_SIZES ?? '1000 10000').split(/[\s,]+/).filter(Boolean).map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT ?? 900);
-const rowIds = (process.env.BENCH_ROWS ?? 'sop markdownlint remark build').split(/[\s,]+/).filter(Boolean);
+const rowIds = (process.env.BENCH_ROWS ?? 'sop cached markdownlint remark build').split(/[\s,]+/).filter(Boolean);
 
 for (const [name, value] of [['BENCH_RUNS', runs], ['BENCH_TIMEOUT', timeoutSeconds]]) {
   if (!Number.isInteger(value) || value < 1) fail(`${name} must be a whole number of at least 1 (got "${process.env[name]}").`);
@@ -52,6 +53,21 @@ const ROWS = {
     // Exit code 1 means findings; 2 or more is a failure.
     ok: (code) => code === 0 || code === 1,
     // Each finding in the JSON report has one "ruleId".
+    finding: /"ruleId":/g,
+    requires: join(root, 'dist', 'src', 'cli.js'),
+    missing: 'dist/ is missing: run `npm run build` first.',
+  },
+  cached: {
+    label: 'sop lint --cache (re-run, unchanged)',
+    command: (dir) => [process.execPath, [join(root, 'bin', 'sop.js'), 'lint', dir, '--format', 'json', '--cache', '--cache-location', join(benchDir, `cache-${basename(dir)}`)]],
+    // The first run fills an empty cache; only the second is timed.
+    prepare: (dir) => {
+      rmSync(join(benchDir, `cache-${basename(dir)}`), { recursive: true, force: true });
+      const [command, args] = ROWS.cached.command(dir);
+      spawnSync(command, args, { cwd: root, stdio: 'ignore' });
+    },
+    env: {},
+    ok: (code) => code === 0 || code === 1,
     finding: /"ruleId":/g,
     requires: join(root, 'dist', 'src', 'cli.js'),
     missing: 'dist/ is missing: run `npm run build` first.',
@@ -106,6 +122,7 @@ for (const n of sizes) {
     // Rows alternate within each run, so drift on a shared machine affects them alike.
     for (const id of rowIds) {
       process.stdout.write(`  N=${n} run ${run}/${runs}: ${ROWS[id].label} … `);
+      ROWS[id].prepare?.(dir);
       const sample = await measure(ROWS[id], dir);
       samples[id].push(sample);
       console.log(sample.status === 'ok' ? `${sample.wall.toFixed(2)} s` : sample.status);
@@ -282,6 +299,8 @@ function printTable(rows) {
       if (!peer) continue;
       parts.push(peer.status === 'ok' ? `${(sop.wall / peer.wall).toFixed(2)}× ${name}'s wall time (CPU ${(sop.cpu / peer.cpu).toFixed(2)}×)` : `${name} ${peer.status === 'failed' ? 'failed' : `did not finish in ${timeoutSeconds} s`}`);
     }
+    const cached = rows.find((r) => r.id === 'cached' && r.n === n && r.status === 'ok');
+    if (cached) parts.push(`cached re-run ${(cached.cpu / sop.cpu).toFixed(2)}× the cold CPU time`);
     const build = rows.find((r) => r.id === 'build' && r.n === n && r.status === 'ok');
     if (build) parts.push(`sop build ${(build.wall / sop.wall).toFixed(2)}× the lint`);
     console.log(`N=${n}: sop lint ${sop.wall.toFixed(2)} s${parts.length ? `: ${parts.join('; ')}` : ''}.`);

@@ -55,7 +55,12 @@ export default defineFileRule<Options, TenseMessageId>({
     // Unset means the language's default: the check leaves out what its language does not flag by default.
     const wanted = (id: TenseMessageId) => (id === 'future' || id === 'futureNoRewrite' ? future : past) !== false;
     // The check finds both; the options choose which are reported.
-    checkSentences(doc, { ...context, report: (finding) => wanted(finding.messageId as TenseMessageId) && context.report(finding as typeof finding & { messageId: TenseMessageId }) }, {
+    // A context that delegates to the run's (not a spread copy, which would read `asOf` and `since` and
+    // so tie this file's cached result to the date): only `report` is filtered.
+    const filtered: typeof context = Object.create(context, {
+      report: { value: (finding: Parameters<typeof context.report>[0]) => wanted(finding.messageId as TenseMessageId) && context.report(finding) },
+    });
+    checkSentences(doc, filtered, {
       cacheKey: `${past}|${future}`,
       include: (sentence) => !ignored.has(normaliseHeading(sentence.block.section)),
       options: { past, future } satisfies TenseCheckOptions,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatNames, formatters, isFormatName } from '../formatters/index.js';
@@ -14,6 +14,7 @@ import { unifiedDiff } from '../reports/unified-diff.js';
 import type { FileResult } from '../types.js';
 import { applyBaseline, createBaseline, readBaseline, serializeBaseline } from '../lint/baseline.js';
 import { parseShard } from '../lint/shard.js';
+import { DEFAULT_CACHE_LOCATION } from '../lint/cache.js';
 import { progressLine } from './progress-line.js';
 import { action, colorLevel, parseDateFlag, writeStdout , type RunOutcome } from './action.js';
 
@@ -36,6 +37,8 @@ interface LintFlags {
   baseline?: string;
   writeBaseline?: string;
   shard?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export function register(program: Command, outcome: RunOutcome): void {
@@ -59,6 +62,8 @@ export function register(program: Command, outcome: RunOutcome): void {
     .option('--write-baseline <file>', "record today's findings in a baseline file (rewriting it drops fixed findings)")
     .option('--baseline <file>', 'report only findings not in the baseline file, and say how many it suppressed')
     .option('--shard <i>/<n>', 'lint the i-th of n slices of the files; repository rules still read every file')
+    .option('--cache', 'keep each file\'s results and re-lint only files (or settings) that changed; repository rules re-run from the kept summaries')
+    .option('--cache-location <path>', `the folder for --cache (default: ${DEFAULT_CACHE_LOCATION}${sep})`)
     .option('-c, --config <path>', 'use this config file instead of searching for sop.config.yaml')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .action(action(outcome, async (paths: string[], flags: LintFlags) => runLint(paths, flags)));
@@ -77,6 +82,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.stdin && flags.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixed text.');
   if (flags.stdinFilename && !flags.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
   if (flags.stdin && paths.length > 0) throw new UsageError('Give either paths or --stdin, not both.');
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new UsageError('--cache-location goes with --cache.');
   const asOf = flags.asOf ? parseDateFlag('--as-of', flags.asOf) : undefined;
   let jobs: number | undefined;
   if (flags.jobs !== undefined) {
@@ -94,6 +100,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const report = await lint({
     cwd, paths, configPath: flags.config, asOf, since: flags.since, fix: flags.fix, fixDryRun: flags.fixDryRun, stdin, jobs, shard,
     timeRules: Boolean(process.env.SOP_TIMING), reportUnusedDirectives: flags.reportUnusedDisableDirectives, onProgress: progress.update,
+    cache: flags.cache ? { location: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION, onWarning: (message) => process.stderr.write(`sop: ${message}\n`) } : undefined,
   });
   progress.finish();
 

@@ -14,6 +14,7 @@ import { chooseJobs, lintInWorkers, workersAvailable } from './parallel.js';
 import { shardFiles, type Shard } from './shard.js';
 import type { DocumentRecord } from '../repository/record.js';
 import type { DocumentSummary } from '../repository/summary.js';
+import { LintCache, type CacheMode, type CacheStats, type LintCacheOptions } from './cache.js';
 
 export interface LintOptions {
   cwd: string;
@@ -62,6 +63,8 @@ export interface LintOptions {
   reportUnusedDirectives?: boolean;
   /** Called as files are linted, with how many are done of how many (the progress line of long runs). */
   onProgress?: (done: number, total: number) => void;
+  /** Keep each file's outcome between runs (`--cache`); not for standard input, extra rules or `timeRules`. */
+  cache?: LintCacheOptions;
 }
 
 export interface LintReport {
@@ -79,6 +82,8 @@ export interface LintReport {
   summaries: DocumentSummary[];
   /** With `timeRules`: milliseconds per rule over the whole run (repository rules' checks included). */
   timings?: Map<string, number>;
+  /** With `cache`: how many files came from the cache and how many were linted. */
+  cache?: CacheStats;
 }
 
 /** Related locations kept on one finding of a repository rule. */
@@ -131,6 +136,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   // Rules given as objects (extraRules) cannot be sent to another thread.
   const jobs = options.extraRules?.length || !workersAvailable() ? 1 : chooseJobs(options.jobs, inputs.length);
   const reported: ReadonlySet<string> = options.shard && !options.stdin ? shardFiles(asked, options.shard) : new Set(asked);
+  const useCache = options.cache && !options.stdin && !options.extraRules?.length && !options.timeRules;
+  const cache = useCache
+    ? LintCache.open(options.cache!, cwd, { cwd, root, config, ruleIds: rules.map((rule) => rule.id), corpusRuleIds: request.corpusRuleIds, onlyRules: options.onlyRules, records: options.records })
+    : undefined;
   const outcomes = await lintInputs(inputs, rules, request, jobs, options.onlyRules);
 
   const results: FileResult[] = [];
@@ -208,7 +217,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     warningCount += result.warningCount;
   }
   results.sort((a, b) => compareText(a.filePath, b.filePath));
-  return { results, rules: allRules, config, errorCount, warningCount, crashes, warnings, records, summaries: documentSummaries, ...(timings ? { timings } : {}) };
+  cache?.save();
+  return { results, rules: allRules, config, errorCount, warningCount, crashes, warnings, records, summaries: documentSummaries, ...(timings ? { timings } : {}), ...(cache ? { cache: cache.stats } : {}) };
 
   /**
    * The file pass. Files that are only read for the repository rules (outside the paths asked for, or
@@ -220,19 +230,26 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       done += count;
       options.onProgress?.(done, all.length);
     };
-    const run = async (some: FileInput[], someRules: Rule[], somePass: FilePassRequest, someOnly?: readonly string[]) =>
-      threads > 1
-        ? lintInWorkers(some, somePass, threads, someOnly, progress)
+    const lintSome = async (some: FileInput[], someRules: Rule[], somePass: FilePassRequest, someOnly?: readonly string[]) => {
+      // With the cache, only the files it misses are linted: threads are worth starting for enough of them.
+      const count = cache && threads > 1 ? chooseJobs(options.jobs, some.length) : threads;
+      return count > 1
+        ? lintInWorkers(some, somePass, count, someOnly, progress)
         : some.map((input) => {
             const outcome = lintFile(input, someRules, somePass);
             progress(1);
             return outcome;
           });
-    if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only);
+    };
+    const run = (some: FileInput[], someRules: Rule[], somePass: FilePassRequest, someOnly: readonly string[] | undefined, mode: CacheMode) =>
+      cache
+        ? cache.through(some, somePass, mode, (missing) => lintSome(missing, someRules, somePass, someOnly), progress)
+        : lintSome(some, someRules, somePass, someOnly);
+    if (all.every((input) => reported.has(input.absolutePath))) return run(all, ruleSet, pass, only, 'report');
     const corpusIds = corpusRules.map((rule) => rule.id);
-    const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only);
+    const mine = await run(all.filter((input) => reported.has(input.absolutePath)), ruleSet, pass, only, 'report');
     const readOnly = { ...pass, fix: false, fixDryRun: false, records: false, documentSummaries: false };
-    const others = await run(all.filter((input) => !reported.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), readOnly, corpusIds);
+    const others = await run(all.filter((input) => !reported.has(input.absolutePath)), ruleSet.filter((rule) => rule.scope === 'corpus'), readOnly, corpusIds, 'summaries');
     let m = 0;
     let o = 0;
     return all.map((input) => (reported.has(input.absolutePath) ? mine[m++] : others[o++]));

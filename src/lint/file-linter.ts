@@ -21,6 +21,13 @@ export interface DocumentLint {
   /** The document's inline directives (plain data, so they cross worker threads) and their matcher. */
   directives: Directive[];
   suppressions: Suppressions;
+  /** Which run inputs besides the text, settings and config a rule read (`--as-of`, `--since`): a cached result depends on them only then. */
+  reads: RunInputReads;
+}
+
+export interface RunInputReads {
+  asOf: boolean;
+  since: boolean;
 }
 
 /**
@@ -96,6 +103,7 @@ export function lintDocument(
   const summaries = new Map<string, unknown>();
   const directives = collectDirectives(doc);
   const suppressions = buildSuppressions(directives);
+  const reads: RunInputReads = { asOf: false, since: false };
 
   for (const rule of rules) {
     if (rule.id === PARSE_ERROR_RULE) continue;
@@ -108,8 +116,15 @@ export function lintDocument(
       ruleId: rule.id,
       options: setting?.options ?? {},
       config,
-      asOf,
-      since,
+      // Getters, so the cache knows whether this file's result depends on the date or the ref.
+      get asOf() {
+        reads.asOf = true;
+        return asOf;
+      },
+      get since() {
+        reads.since = true;
+        return since;
+      },
       report(descriptor) {
         if (level === 0) return;
         const span = resolveLocation(doc, descriptor.at);
@@ -138,5 +153,5 @@ export function lintDocument(
     }
     if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + timingClock() - started);
   }
-  return { findings, crashes, summaries, directives, suppressions };
+  return { findings, crashes, summaries, directives, suppressions, reads };
 }

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { FileResult, ResolvedConfig, Rule, RuleEntry } from '../types.js';
 import type { Directive } from './directives.js';
 import { toPosix } from '../source/discover.js';
-import { lintDocument, parseProblemFindings, type RuleCrash } from './file-linter.js';
+import { lintDocument, parseProblemFindings, type RuleCrash, type RunInputReads } from './file-linter.js';
 import { applyFixes } from './fix.js';
 import { recordOf, type DocumentRecord } from '../repository/record.js';
 import { summarizeDocument, type DocumentSummary } from '../repository/summary.js';
@@ -60,6 +60,8 @@ export interface FileOutcome {
   record?: DocumentRecord;
   /** The document's corpus summary, when the run asks for them and the file is a document. */
   documentSummary?: DocumentSummary;
+  /** Whether a rule read `asOf` or `since` on this file (any fix pass): the cache keys the result by them only then. */
+  reads?: RunInputReads;
   /** With `timeRules`: milliseconds per rule on this file (fix passes included). */
   timings?: Array<[ruleId: string, ms: number]>;
   /** Things the user should know that are not findings (fixes not written, and why). */
@@ -136,6 +138,12 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
     outcome = parseDocumentBytes({ ...base, bytes: source.bytes });
   }
   let lintOutcome = outcome.document ? lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings) : undefined;
+  const reads: RunInputReads = { asOf: false, since: false };
+  const noteReads = () => {
+    reads.asOf ||= lintOutcome?.reads.asOf ?? false;
+    reads.since ||= lintOutcome?.reads.since ?? false;
+  };
+  noteReads();
 
   if ((request.fix || request.fixDryRun) && outcome.document && lintOutcome) {
     const original = outcome.document.text;
@@ -151,6 +159,7 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
       outcome = parse(text);
       if (!outcome.document) break;
       lintOutcome = lintDocument(outcome.document, rules, settings, config, asOf, since, request.corpusRuleIds, timings);
+      noteReads();
     }
     if (text !== original) {
       const output = '\uFEFF'.repeat(byteOrderMarks) + text;
@@ -169,6 +178,7 @@ function lintFileUnguarded(input: FileInput, filePath: string, rules: readonly R
     outcomeOf.directives = lintOutcome.directives;
     outcomeOf.usedDirectives = lintOutcome.suppressions.used();
     outcomeOf.summaries = [...lintOutcome.summaries];
+    outcomeOf.reads = reads;
   }
   if (timings) outcomeOf.timings = [...timings];
   if (request.records && outcome.document) {

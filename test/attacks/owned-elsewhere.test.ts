@@ -73,7 +73,10 @@ describe('F19 lone CR and a double BOM (issue 16, src/document decoding)', () =>
     const plain = parseJson(sop(['lint', 'procedures/answering-calls.md', '--as-of', AS_OF, '-f', 'json'], { cwd: repo }).stdout)[0].messages;
     writeFileSync(path, `\uFEFF\uFEFF${text}`);
     const doubled = parseJson(sop(['lint', 'procedures/answering-calls.md', '--as-of', AS_OF, '-f', 'json'], { cwd: repo }).stdout)[0].messages;
-    expect(doubled.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(plain.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
+    // One warning says the file starts with two byte-order marks; every other finding keeps its place.
+    const bomWarning = doubled.filter((m) => m.ruleId === 'parse-error' && m.line === 1 && m.column === 1);
+    expect(bomWarning).toHaveLength(1);
+    expect(doubled.filter((m) => !bomWarning.includes(m)).map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(plain.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
   });
 });
 
