@@ -58,7 +58,7 @@ describe('F14 an unreadable folder is a finding, not silence (issue 16, src/sour
 });
 
 describe('F19 lone CR and a double BOM (issue 16, src/document decoding)', () => {
-  pending('issue 16 lone-CR decoding, helper repo-model')('a CR-only file with valid frontmatter has no YAML error', () => {
+  it('a CR-only file with valid frontmatter has no YAML error', () => {
     const repo = cleanRepo();
     const path = join(repo, 'procedures', 'answering-calls.md');
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r'));
