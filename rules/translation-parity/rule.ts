@@ -56,7 +56,7 @@ export default defineCorpusRule<Record<string, never>, MessageId, Summary>({
     chain: '"{id}" is itself a translation (of "{sourceId}"): translate from the source and write `translation_of: {sourceId}`.',
     sameLanguage: 'This translation is in the same language as its source "{source}" ({lang}): give it its own `lang`, or drop `translation_of`.',
     noSourceVersion: '`source_version` is missing: say which version of "{source}" (now {version}) this translation was made from.',
-    stale: 'Translated from version {from} of "{source}", which is now at version {version}: bring the translation up to date, then set `source_version: {version}`.',
+    stale: 'Translated from version {from} of "{source}", which is now at version {version}{changed}: bring the translation up to date, then set `source_version: {version}`.',
     ahead: '`source_version` is {from}, but "{source}" is only at version {version}: name the version this translation was made from.',
     field: '`{field}` is {value} here but {sourceValue} in the source "{source}". A translation keeps its source\'s `{field}` (`translations.sameFields`).',
     missingSection: 'Section {section} of the source "{source}" is missing from this translation{where}.',
@@ -106,7 +106,8 @@ export default defineCorpusRule<Record<string, never>, MessageId, Summary>({
       if (version) {
         if (from === undefined || from === null) report('noSourceVersion', at, { source: sourceId, version: String(source.data.version) });
         else if (fromVersion && compareVersions(fromVersion, version) < 0) {
-          report('stale', translation.keys.source_version ?? at, { from: String(from), source: sourceId, version: String(source.data.version) }, relatedTo(source.keys.version ?? source.anchor, 'the source\'s version'));
+          const changed = changesSince(source.data.changelog, fromVersion);
+          report('stale', translation.keys.source_version ?? at, { from: String(from), source: sourceId, version: String(source.data.version), changed: changed ? ` (since then: ${changed})` : '' }, relatedTo(source.keys.version ?? source.anchor, 'the source\'s version'));
         } else if (fromVersion && compareVersions(fromVersion, version) > 0) {
           report('ahead', translation.keys.source_version ?? at, { from: String(from), source: sourceId, version: String(source.data.version) });
         }
@@ -125,6 +126,24 @@ export default defineCorpusRule<Record<string, never>, MessageId, Summary>({
     }
   },
 });
+
+/**
+ * What changed in the source since the version a translation was made from, from the source's own
+ * changelog ("1.3.0: Added the written acknowledgement."): the translator's to-do list, without git.
+ */
+function changesSince(changelog: unknown, from: NonNullable<ReturnType<typeof parseVersion>>): string | undefined {
+  if (!Array.isArray(changelog)) return undefined;
+  const entries = changelog.flatMap((entry) => {
+    if (!entry || typeof entry !== 'object') return [];
+    const { version, summary } = entry as { version?: unknown; summary?: unknown };
+    const parsed = parseVersion(typeof version === 'number' ? String(version) : version);
+    if (!parsed || compareVersions(parsed, from) <= 0 || typeof summary !== 'string' || summary.trim() === '') return [];
+    return [`${String(version)}: ${summary.trim().replace(/\s+/g, ' ').replace(/\.$/, '')}`];
+  });
+  if (entries.length === 0) return undefined;
+  const shown = entries.slice(0, 3).join('; ');
+  return entries.length > 3 ? `${shown}; and ${entries.length - 3} more` : shown;
+}
 
 type StructureReport = (messageId: MessageId, at: Position, data: Record<string, string | number>, sourceAt?: Position, note?: string) => void;
 
