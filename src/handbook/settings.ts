@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { locateConfigSetting } from '../config/load.js';
+import { UsageError } from '../errors.js';
 import type { ResolvedConfig } from '../types.js';
 import { loadBrand } from './brand.js';
 import { languageFile } from '../language/registry.js';
@@ -36,7 +39,7 @@ export function buildSettings(config: ResolvedConfig): BuildSettings {
     order: raw.order ?? [],
     pages: raw.pages ?? [...BACK_MATTER_PAGES],
     branches: raw.branches ?? [],
-    ...(raw.out ? { out: resolve(config.root, raw.out) } : {}),
+    ...(raw.out ? { out: configuredOut(config, raw.out) } : {}),
     ...(raw.formats ? { formats: raw.formats } : {}),
     lang: raw.lang ?? config.lang ?? 'en',
     labels: { ...ALL_DEFAULT_LABELS, ...(raw.labels ?? {}) },
@@ -69,4 +72,25 @@ export function compareTerms(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
   return left < right ? -1 : left > right ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The real path of a folder, or of its nearest existing ancestor with the rest appended (the folder may not exist yet). */
+function realFolder(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return resolve(realpathSync(existing), relative(existing, path));
+}
+
+/**
+ * `build.out` from the config, which must stay inside the repository: a pull request may edit the
+ * config, and a build in CI must not be able to write (or replace) a folder elsewhere on the machine.
+ * `sop build --out` on the command line may name any folder; that is the builder's own choice.
+ */
+function configuredOut(config: ResolvedConfig, out: string): string {
+  const folder = resolve(config.root, out);
+  const inside = relative(realFolder(config.root), realFolder(folder));
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) return folder;
+  const where = config.path ? locateConfigSetting(config.path, ['build', 'out']) : undefined;
+  const shown = config.path ? relative(process.cwd(), config.path) || config.path : undefined;
+  throw new UsageError(`\`build.out\` names "${out}", which is outside the repository (${config.root}). Give a folder inside it, or pass --out on the command line to build elsewhere.`, shown, where?.line, where?.column);
 }
